@@ -1,1 +1,55 @@
-console.log('peerscope')
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { createCommon } from './common.ts'
+import { runDevnetCommand } from './commands/devnet.ts'
+import { runUpCommand, services } from './commands/up.ts'
+
+/** Parses a non-negative integer flag, or fails with the flag's value in the message. */
+function integer(value: string): number {
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError(`expected a non-negative integer, got "${value}"`)
+  return parsed
+}
+
+const program = new Command()
+  .name('peerscope')
+  .description('Peerscope: analytics for the Livepeer network. Devnet, indexer, API and explorer in one command line.')
+  .addOption(new Option('--log-level <level>', 'log level').choices(['trace', 'debug', 'info', 'warn', 'error']).default('info'))
+  .addOption(new Option('--log-format <format>', 'pretty on a terminal, json otherwise').choices(['auto', 'pretty', 'json']).default('auto'))
+  .showHelpAfterError()
+
+program
+  .command('devnet')
+  .description(
+    'Start anvil, deploy Peerscope\'s Livepeer protocol contracts, play a deterministic scenario, write the manifest, then keep producing live activity until stopped',
+  )
+  .option('--port <port>', 'JSON-RPC port (0 picks a free one)', integer, 8545)
+  .option('--manifest <file>', 'where to write the devnet manifest', '.peerscope/devnet.json')
+  .option('--seed <seed>', 'scenario seed: the same seed gives the same chain history', 'peerscope')
+  .option('--orchestrators <n>', 'orchestrators in the scenario', integer, 20)
+  .option('--delegators <n>', 'delegators in the scenario', integer, 200)
+  .option('--gateways <n>', 'gateways (ticket senders) in the scenario', integer, 5)
+  .option('--rounds <n>', 'rounds the scenario plays', integer, 30)
+  .addOption(new Option('--scale <scale>', 'default: a small realistic network; large: >= 1,000,000 events for performance work').choices(['default', 'large']).default('default'))
+  .option('--no-live', 'stop after the scenario instead of producing live activity')
+  .option('--as-arbitrum', 'chain id 42161 with the contracts at their Arbitrum One addresses and Multicall3', false)
+  .action(async (options) => {
+    const common = createCommon(program.opts())
+    await runDevnetCommand(common, options)
+  })
+
+program
+  .command('up')
+  .description('Bring up the whole stack on a devnet and write <data-dir>/ready.json once every service answers; Ctrl-C stops everything')
+  .option('--data-dir <dir>', 'all state lives under this folder', '.peerscope')
+  .option('--chain-port <port>', 'devnet JSON-RPC port', integer, 8545)
+  .option('--api-port <port>', 'GraphQL API port', integer, 4000)
+  .option('--web-port <port>', 'explorer port', integer, 3000)
+  .option('--only <services>', `comma list of ${services.join(',')} (default: all that exist)`)
+  .option('--seed <seed>', 'devnet scenario seed', 'peerscope')
+  .option('--as-arbitrum', 'passed to the devnet: chain id 42161 and Arbitrum One addresses', false)
+  .action(async (options) => {
+    const common = createCommon(program.opts())
+    await runUpCommand(common, options)
+  })
+
+await program.parseAsync(process.argv)

@@ -1,0 +1,209 @@
+import { keccak256, toHex, type Address, type Hash, type Hex } from 'viem'
+import {
+  bondingManagerAbi,
+  controllerAbi,
+  livepeerTokenAbi,
+  minterAbi,
+  roundsManagerAbi,
+  serviceRegistryAbi,
+  ticketBrokerAbi,
+  treasuryAbi,
+} from '../abi/generated/index.ts'
+import type { DevnetClient } from '../anvil/createDevnetClient.ts'
+import { readArtifact, type ArtifactName } from '../artifacts.ts'
+import { multicall3Address, protocolContractNames, type ProtocolContractName } from '../presets/contractNames.ts'
+import type { ProtocolParameters } from './parameters.ts'
+
+/** Parameters for {@link deployProtocol}. */
+export type DeployProtocolParameters = {
+  /** Devnet client (anvil with auto-impersonation: `deployer` sends unsigned transactions). */
+  client: DevnetClient
+  /** Controller owner, Treasury owner, LPT admin and LPT minter (so the devnet can mint initial balances). */
+  deployer: Address
+  parameters: ProtocolParameters
+  /** Put a contract's runtime code at this address with `anvil_setCode` instead of deploying it, then initialize it. */
+  placement?: Partial<Record<ProtocolContractName | 'Multicall3', Address>>
+  /** Extra Controller entries, name → address (e.g. names we do not implement: BondingVotes, MerkleSnapshot). */
+  registry?: Record<string, Address>
+  /** Registered as "Verifier", the only caller of `slashTranscoder`. Default: none, slashing off as on Arbitrum. */
+  verifier?: Address
+}
+
+/** Where each contract lives and the block its history starts at. */
+export type ProtocolDeployment = {
+  contracts: Record<ProtocolContractName, { address: Address; startBlock: number }>
+  multicall3: Address
+  deployer: Address
+}
+
+/** Thrown when a deployment transaction reverts. */
+export class DeployProtocolError extends Error {
+  override name = 'DeployProtocolError'
+}
+
+/** Which compiled contract each protocol name runs. */
+const artifactFor: Record<ProtocolContractName, ArtifactName> = {
+  Controller: 'Controller',
+  LivepeerToken: 'LivepeerToken',
+  Minter: 'Minter',
+  BondingManager: 'BondingManager',
+  RoundsManager: 'RoundsManager',
+  TicketBroker: 'TicketBroker',
+  ServiceRegistry: 'ServiceRegistry',
+  AIServiceRegistry: 'ServiceRegistry',
+  Treasury: 'Treasury',
+}
+
+/** The LPT roles (spec §3.6). */
+const MINTER_ROLE = keccak256(toHex('MINTER_ROLE'))
+const BURNER_ROLE = keccak256(toHex('BURNER_ROLE'))
+/** Git commit recorded in the Controller registry; ours are not tied to a livepeer/protocol commit. */
+const GIT_COMMIT_HASH: Hex = `0x${'0'.repeat(40)}`
+
+/**
+ * Deploys Peerscope's Livepeer protocol contracts on an anvil devnet, initializes them with
+ * `parameters`, registers them in the Controller (plus "JobsManager" → TicketBroker, the
+ * "<Name>Target" ids, "Treasury", the optional "Verifier" and `registry` extras), grants the Minter
+ * MINTER_ROLE and BURNER_ROLE on LPT, places Multicall3 at its canonical address and unpauses the
+ * Controller. Rounds are left uninitialized; blocks are mined if needed so that `currentRound() ≥ 1`.
+ *
+ * Contracts have no constructors, so `placement` can put any of them at fixed addresses (e.g. the
+ * Arbitrum One ones) with `anvil_setCode`; events are then logged by those addresses.
+ *
+ * @param parameters - {@link DeployProtocolParameters}
+ * @returns Addresses and start blocks ({@link ProtocolDeployment}).
+ * @throws {DeployProtocolError} if a deployment transaction reverts.
+ *
+ * @example
+ * const anvil = await startAnvil({ chainId: 42161 })
+ * const client = createDevnetClient({ rpcUrl: anvil.rpcUrl, chainId: 42161 })
+ * const deployment = await deployProtocol({ client, deployer, parameters: devnetParameters })
+ * deployment.contracts.BondingManager.address
+ */
+export async function deployProtocol(p: DeployProtocolParameters): Promise<ProtocolDeployment> {
+  const { client, deployer, parameters, placement = {}, registry = {}, verifier } = p
+
+  // 1. Code: CREATE, or runtime code placed with anvil_setCode.
+  const addresses = {} as Record<ProtocolContractName, Address>
+  const creations: { name: ProtocolContractName; hash: Hash }[] = []
+  for (const name of protocolContractNames) {
+    const artifact = readArtifact(artifactFor[name])
+    const at = placement[name]
+    if (at) {
+      await client.setCode({ address: at, bytecode: artifact.deployedBytecode })
+      addresses[name] = at
+    } else {
+      const hash = await client.deployContract({ abi: artifact.abi, bytecode: artifact.bytecode, account: deployer, chain: null })
+      creations.push({ name, hash })
+    }
+  }
+  const startBlocks = {} as Record<ProtocolContractName, number>
+  for (const { name, hash } of creations) {
+    const receipt = await client.waitForTransactionReceipt({ hash })
+    if (receipt.status !== 'success' || !receipt.contractAddress) throw new DeployProtocolError(`deploying ${name} reverted (tx ${hash})`)
+    addresses[name] = receipt.contractAddress
+    startBlocks[name] = Number(receipt.blockNumber)
+  }
+  const multicall3 = placement.Multicall3 ?? multicall3Address
+  await client.setCode({ address: multicall3, bytecode: readArtifact('Multicall3').deployedBytecode })
+
+  // 2. Initialize, register, grant roles, unpause. Sent in order; receipts checked at the end.
+  const sent: { label: string; hash: Hash; initializes?: ProtocolContractName }[] = []
+  const track = async (label: string, hash: Promise<Hash>, initializes?: ProtocolContractName) => {
+    sent.push({ label, hash: await hash, initializes })
+  }
+  const tx = { account: deployer, chain: null } as const
+  const controller = addresses.Controller
+
+  await track('Controller.initialize', client.writeContract({ ...tx, address: controller, abi: controllerAbi, functionName: 'initialize', args: [deployer] }), 'Controller')
+  await track('LivepeerToken.initialize', client.writeContract({ ...tx, address: addresses.LivepeerToken, abi: livepeerTokenAbi, functionName: 'initialize', args: [deployer] }), 'LivepeerToken')
+  await track(
+    'Minter.initialize',
+    client.writeContract({
+      ...tx,
+      address: addresses.Minter,
+      abi: minterAbi,
+      functionName: 'initialize',
+      args: [controller, parameters.inflation, parameters.inflationChange, parameters.targetBondingRate],
+    }),
+    'Minter',
+  )
+  await track(
+    'BondingManager.initialize',
+    client.writeContract({
+      ...tx,
+      address: addresses.BondingManager,
+      abi: bondingManagerAbi,
+      functionName: 'initialize',
+      args: [controller, parameters.unbondingPeriod, parameters.numActiveTranscoders, parameters.treasuryRewardCutRate, parameters.treasuryBalanceCeiling],
+    }),
+    'BondingManager',
+  )
+  await track(
+    'RoundsManager.initialize',
+    client.writeContract({ ...tx, address: addresses.RoundsManager, abi: roundsManagerAbi, functionName: 'initialize', args: [controller, parameters.roundLength, parameters.roundLockAmount] }),
+    'RoundsManager',
+  )
+  await track(
+    'TicketBroker.initialize',
+    client.writeContract({ ...tx, address: addresses.TicketBroker, abi: ticketBrokerAbi, functionName: 'initialize', args: [controller, parameters.unlockPeriod, parameters.ticketValidityPeriod] }),
+    'TicketBroker',
+  )
+  for (const name of ['ServiceRegistry', 'AIServiceRegistry'] as const) {
+    await track(`${name}.initialize`, client.writeContract({ ...tx, address: addresses[name], abi: serviceRegistryAbi, functionName: 'initialize', args: [controller] }), name)
+  }
+  await track('Treasury.initialize', client.writeContract({ ...tx, address: addresses.Treasury, abi: treasuryAbi, functionName: 'initialize', args: [deployer] }), 'Treasury')
+
+  const entries: [string, Address][] = [
+    ['LivepeerToken', addresses.LivepeerToken],
+    ['Minter', addresses.Minter],
+    ['BondingManager', addresses.BondingManager],
+    ['BondingManagerTarget', addresses.BondingManager],
+    ['RoundsManager', addresses.RoundsManager],
+    ['RoundsManagerTarget', addresses.RoundsManager],
+    ['TicketBroker', addresses.TicketBroker],
+    ['TicketBrokerTarget', addresses.TicketBroker],
+    // The legacy id that lets the TicketBroker move ETH in and out of the Minter (spec §2.5).
+    ['JobsManager', addresses.TicketBroker],
+    ['ServiceRegistry', addresses.ServiceRegistry],
+    ['ServiceRegistryTarget', addresses.ServiceRegistry],
+    ['Treasury', addresses.Treasury],
+    ...(verifier ? [['Verifier', verifier] as [string, Address]] : []),
+    ...Object.entries(registry),
+  ]
+  for (const [name, address] of entries) {
+    await track(
+      `Controller.setContractInfo(${name})`,
+      client.writeContract({ ...tx, address: controller, abi: controllerAbi, functionName: 'setContractInfo', args: [keccak256(toHex(name)), address, GIT_COMMIT_HASH] }),
+    )
+  }
+
+  const grants: [string, Hex, Address][] = [
+    ['MINTER_ROLE → Minter', MINTER_ROLE, addresses.Minter],
+    ['BURNER_ROLE → Minter', BURNER_ROLE, addresses.Minter],
+    ['MINTER_ROLE → deployer', MINTER_ROLE, deployer],
+  ]
+  for (const [label, role, account] of grants) {
+    await track(`LivepeerToken.grantRole(${label})`, client.writeContract({ ...tx, address: addresses.LivepeerToken, abi: livepeerTokenAbi, functionName: 'grantRole', args: [role, account] }))
+  }
+  await track('Controller.unpause', client.writeContract({ ...tx, address: controller, abi: controllerAbi, functionName: 'unpause' }))
+
+  const receipts = await Promise.all(sent.map(({ hash }) => client.waitForTransactionReceipt({ hash })))
+  receipts.forEach((receipt, i) => {
+    const { label, hash, initializes } = sent[i]!
+    if (receipt.status !== 'success') throw new DeployProtocolError(`${label} reverted (tx ${hash})`)
+    if (initializes && startBlocks[initializes] === undefined) startBlocks[initializes] = Number(receipt.blockNumber)
+  })
+
+  // 3. Round 0 can never be initialized (initializeRound needs lastInitializedRound < currentRound).
+  const round = await client.readContract({ address: addresses.RoundsManager, abi: roundsManagerAbi, functionName: 'currentRound' })
+  if (round === 0n) {
+    const block = await client.getBlockNumber()
+    await client.mine({ blocks: Number(parameters.roundLength - block) })
+  }
+
+  const contracts = Object.fromEntries(
+    protocolContractNames.map((name) => [name, { address: addresses[name], startBlock: startBlocks[name] }]),
+  ) as ProtocolDeployment['contracts']
+  return { contracts, multicall3, deployer }
+}
