@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { decodeEventLog, encodeAbiParameters, encodeEventTopics, keccak256, parseAbiItem, toBytes, type AbiEvent } from 'viem'
+import { decodeEventLog, encodeAbiParameters, encodeEventTopics, keccak256, parseAbiItem, toBytes, type AbiEvent, type Hex } from 'viem'
 import { arbitrumEventCatalogue, arbitrumEventsAbi, arbitrumEventsByContract } from './arbitrumEvents.ts'
 
 /** `Name(type1,type2)`: the string topic0 hashes (spec §1.1), rebuilt from the parsed signature. */
@@ -11,7 +11,7 @@ function canonical(event: AbiEvent): string {
 describe('arbitrumEventCatalogue', () => {
   for (const row of arbitrumEventCatalogue) {
     test(`behavior: ${row.contract}.${row.name} topic0 is keccak256 of its canonical signature`, () => {
-      const item = parseAbiItem(row.signature) as AbiEvent
+      const item = parseAbiItem(row.signature as string) as AbiEvent
       assert.equal(item.type, 'event')
       assert.equal(item.name, row.name)
       assert.equal(keccak256(toBytes(canonical(item))), row.topic0)
@@ -20,7 +20,7 @@ describe('arbitrumEventCatalogue', () => {
 
   test('behavior: every signature names every parameter', () => {
     for (const row of arbitrumEventCatalogue) {
-      const item = parseAbiItem(row.signature) as AbiEvent
+      const item = parseAbiItem(row.signature as string) as AbiEvent
       for (const input of item.inputs) assert.ok(input.name, `${row.signature} has an unnamed parameter`)
     }
   })
@@ -48,13 +48,13 @@ describe('arbitrumEventCatalogue', () => {
       'Controller',
     ])
     for (const contract of ['BondingManager', 'RoundsManager', 'Minter', 'TicketBroker'] as const) {
-      const names = arbitrumEventsByContract[contract].map((row) => row.name)
+      const names: readonly string[] = arbitrumEventsByContract[contract].map((row) => row.name)
       assert.ok(names.includes('ParameterUpdate') && names.includes('SetController'), contract)
       for (const row of arbitrumEventsByContract[contract]) assert.equal(row.contract, contract)
     }
-    const bondingManager = arbitrumEventsByContract.BondingManager.map((row) => row.name)
+    const bondingManager: readonly string[] = arbitrumEventsByContract.BondingManager.map((row) => row.name)
     for (const name of ['TreasuryReward', 'TranscoderSlashed', 'RewardCallerSet']) assert.ok(bondingManager.includes(name))
-    const token = arbitrumEventsByContract.LivepeerToken.map((row) => row.name)
+    const token: readonly string[] = arbitrumEventsByContract.LivepeerToken.map((row) => row.name)
     for (const name of ['RoleGranted', 'RoleRevoked', 'RoleAdminChanged']) assert.ok(token.includes(name))
     // BondingManager 14 + 2 shared, RoundsManager 1 + 2, Minter 1 + 2, TicketBroker 8 + 2, ServiceRegistry 1, LPT 7, Controller 4
     assert.equal(arbitrumEventCatalogue.length, 44)
@@ -82,7 +82,7 @@ describe('arbitrumEventsAbi', () => {
     const topics = encodeEventTopics({ abi: arbitrumEventsAbi, eventName: 'Bond', args })
     assert.equal(topics[0], '0xe5917769f276ddca9f2ee7c6b0b33e1d1e1b61008010ce622c632dd20d168a23')
     const data = encodeAbiParameters([{ type: 'uint256' }, { type: 'uint256' }], [5n, 12n])
-    const decoded = decodeEventLog({ abi: arbitrumEventsAbi, data, topics })
+    const decoded = decodeEventLog({ abi: arbitrumEventsAbi, data, topics: topics as [Hex, ...Hex[]] })
     assert.equal(decoded.eventName, 'Bond')
     if (decoded.eventName !== 'Bond') return
     assert.equal(decoded.args.additionalAmount, 5n)
@@ -93,7 +93,7 @@ describe('arbitrumEventsAbi', () => {
   test('behavior: decodes NewRound with the round as a topic', () => {
     const topics = encodeEventTopics({ abi: arbitrumEventsAbi, eventName: 'NewRound', args: { round: 4253n } })
     const blockHash = `0x${'ab'.repeat(32)}` as const
-    const decoded = decodeEventLog({ abi: arbitrumEventsAbi, data: blockHash, topics })
+    const decoded = decodeEventLog({ abi: arbitrumEventsAbi, data: blockHash, topics: topics as [Hex, ...Hex[]] })
     assert.deepEqual(decoded, { eventName: 'NewRound', args: { round: 4253n, blockHash } })
   })
 })

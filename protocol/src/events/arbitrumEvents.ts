@@ -1,12 +1,10 @@
-import { parseAbi } from 'viem'
-import { bondingManagerEvents } from './bondingManagerEvents.ts'
-import { controllerEvents } from './controllerEvents.ts'
-import { livepeerTokenEvents } from './livepeerTokenEvents.ts'
-import { minterEvents } from './minterEvents.ts'
-import { roundsManagerEvents } from './roundsManagerEvents.ts'
-import { serviceRegistryEvents } from './serviceRegistryEvents.ts'
-import { signaturesOf } from './signaturesOf.ts'
-import { ticketBrokerEvents } from './ticketBrokerEvents.ts'
+import { bondingManagerEvents, bondingManagerEventsAbi } from './bondingManagerEvents.ts'
+import { controllerEvents, controllerEventsAbi } from './controllerEvents.ts'
+import { livepeerTokenEvents, livepeerTokenEventsAbi } from './livepeerTokenEvents.ts'
+import { minterEvents, minterEventsAbi } from './minterEvents.ts'
+import { roundsManagerEvents, roundsManagerEventsAbi } from './roundsManagerEvents.ts'
+import { serviceRegistryEvents, serviceRegistryEventsAbi } from './serviceRegistryEvents.ts'
+import { ticketBrokerEvents, ticketBrokerEventsAbi } from './ticketBrokerEvents.ts'
 import type { EventCatalogueEntry } from './types.ts'
 
 /**
@@ -39,22 +37,24 @@ export const arbitrumEventsByContract = {
  */
 export const arbitrumEventCatalogue: readonly EventCatalogueEntry[] = Object.values(arbitrumEventsByContract).flat()
 
-const allSignatures = [
-  ...signaturesOf(bondingManagerEvents),
-  ...signaturesOf(roundsManagerEvents),
-  ...signaturesOf(minterEvents),
-  ...signaturesOf(ticketBrokerEvents),
-  ...signaturesOf(serviceRegistryEvents),
-  ...signaturesOf(livepeerTokenEvents),
-  ...signaturesOf(controllerEvents),
-]
+const allEvents = [
+  ...bondingManagerEventsAbi,
+  ...roundsManagerEventsAbi,
+  ...minterEventsAbi,
+  ...ticketBrokerEventsAbi,
+  ...serviceRegistryEventsAbi,
+  ...livepeerTokenEventsAbi,
+  ...controllerEventsAbi,
+] as const
 
 /**
- * One viem ABI with every catalogued event (shared events once), typed from the signatures, so a
- * single `decodeEventLog` call decodes any Peerscope-relevant log.
+ * One viem ABI with every catalogued event (shared Manager events once), typed from the signatures,
+ * so a single `decodeEventLog` call decodes any Peerscope-relevant log.
  *
  * @example
  * const decoded = decodeEventLog({ abi: arbitrumEventsAbi, data: log.data, topics: log.topics })
  * if (decoded.eventName === 'Bond') decoded.args.bondedAmount // bigint
  */
-export const arbitrumEventsAbi = parseAbi([...new Set(allSignatures)] as typeof allSignatures)
+export const arbitrumEventsAbi = allEvents.filter(
+  (event, index) => allEvents.findIndex((other) => other.name === event.name) === index,
+) as readonly (typeof allEvents)[number][]

@@ -1,0 +1,27 @@
+import { startAnvil, createDevnetClient } from '@peerscope/protocol/anvil'
+import { privateKeyToAccount } from 'viem/accounts'
+import { keccak256, toHex } from 'viem'
+const anvil = await startAnvil({ args: ['--timestamp', '1700000000'] })
+const c = createDevnetClient({ rpcUrl: anvil.rpcUrl })
+const b0 = await c.getBlock({ blockNumber: 0n })
+console.log('genesis', b0.timestamp, b0.hash)
+await c.request({ method: 'anvil_setBlockTimestampInterval' as any, params: [12] as any })
+await c.mine({ blocks: 3 })
+for (let i = 1n; i <= 3n; i++) { const b = await c.getBlock({ blockNumber: i }); console.log(i, b.timestamp, b.hash) }
+await c.request({ method: 'evm_mine' as any, params: [] as any })
+console.log('4', (await c.getBlock({ blockNumber: 4n })).timestamp)
+await c.request({ method: 'anvil_removeBlockTimestampInterval' as any, params: [] as any })
+await c.request({ method: 'evm_setNextBlockTimestamp' as any, params: [Math.floor(Date.now()/1000)] as any })
+await c.request({ method: 'evm_mine' as any, params: [] as any })
+console.log('5', (await c.getBlock({ blockNumber: 5n })).timestamp, Math.floor(Date.now()/1000))
+await new Promise(r => setTimeout(r, 2100))
+await c.request({ method: 'evm_mine' as any, params: [] as any })
+console.log('6', (await c.getBlock({ blockNumber: 6n })).timestamp)
+await anvil.stop()
+const acct = privateKeyToAccount(keccak256(toHex('x')))
+let t = performance.now()
+for (let i = 0; i < 500; i++) await acct.signMessage({ message: { raw: keccak256(toHex(i)) } })
+console.log('sign ms', (performance.now() - t) / 500)
+t = performance.now()
+for (let i = 0; i < 200; i++) privateKeyToAccount(keccak256(toHex(`a${i}`)))
+console.log('derive ms', (performance.now() - t) / 200)
