@@ -83,6 +83,10 @@ const GIT_COMMIT_HASH: Hex = `0x${'0'.repeat(40)}`
 export async function deployProtocol(p: DeployProtocolParameters): Promise<ProtocolDeployment> {
   const { client, deployer, parameters, placement = {}, registry = {}, verifier } = p
 
+  // Explicit fees: anvil fills a priority fee above a zero base fee's fee cap when none is given.
+  const baseFee = (await client.getBlock()).baseFeePerGas ?? 0n
+  const fees = { maxFeePerGas: baseFee * 2n, maxPriorityFeePerGas: 0n }
+
   // 1. Code: CREATE, or runtime code placed with anvil_setCode.
   const addresses = {} as Record<ProtocolContractName, Address>
   const creations: { name: ProtocolContractName; hash: Hash }[] = []
@@ -93,7 +97,7 @@ export async function deployProtocol(p: DeployProtocolParameters): Promise<Proto
       await client.setCode({ address: at, bytecode: artifact.deployedBytecode })
       addresses[name] = at
     } else {
-      const hash = await client.deployContract({ abi: artifact.abi, bytecode: artifact.bytecode, account: deployer, chain: null })
+      const hash = await client.deployContract({ abi: artifact.abi, bytecode: artifact.bytecode, account: deployer, chain: null, ...fees })
       creations.push({ name, hash })
     }
   }
@@ -112,7 +116,7 @@ export async function deployProtocol(p: DeployProtocolParameters): Promise<Proto
   const track = async (label: string, hash: Promise<Hash>, initializes?: ProtocolContractName) => {
     sent.push({ label, hash: await hash, initializes })
   }
-  const tx = { account: deployer, chain: null } as const
+  const tx = { account: deployer, chain: null, ...fees } as const
   const controller = addresses.Controller
 
   await track('Controller.initialize', client.writeContract({ ...tx, address: controller, abi: controllerAbi, functionName: 'initialize', args: [deployer] }), 'Controller')

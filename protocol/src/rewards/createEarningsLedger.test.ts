@@ -331,8 +331,8 @@ describe('createEarningsLedger: fees after a reward that skipped the previous ro
     ledger.apply(ev('WinningTicketTransfer', 11n, { sender: G, recipient: T, amount: 1000n }))
   }
 
-  test('behavior: later targets (mintable only) recover CRF[10] ≈ 1.0', () => {
-    const ledger = createEarningsLedger({ treasuryRewardCutRate: tenPercent, missedRewardEstimate: 'mintable' })
+  test('behavior: by default (mintable only, as the devnet contracts) recovers CRF[10] ≈ 1.0', () => {
+    const ledger = createEarningsLedger({ treasuryRewardCutRate: tenPercent })
     play(ledger)
     // prevCRF = 1e27 − 1 (see estimatePreviousCumulativeRewardFactor.test.ts)
     // CFF[11] = (1e27 − 1) × (500 × 1e27 / 4000) / 1e27 = 124,999,999,999,999,999,999,999,999.875 → …999
@@ -342,8 +342,8 @@ describe('createEarningsLedger: fees after a reward that skipped the previous ro
     assert.equal(ledger.pendingFees(T), 999n)
   })
 
-  test('behavior: delta (mintable + minted) underestimates CRF[10]', () => {
-    const ledger = createEarningsLedger({ treasuryRewardCutRate: tenPercent })
+  test('behavior: the delta-era estimate (mintable + minted) underestimates CRF[10]', () => {
+    const ledger = createEarningsLedger({ treasuryRewardCutRate: tenPercent, missedRewardEstimate: 'mintableAndMinted' })
     play(ledger)
     // estimate from 1000 + 1000 minted: prevCRF = 855,871,886,120,996,441,281,138,789
     // CFF[11] = prevCRF × 1.25e26 / 1e27 = 106,983,985,765,124,555,160,142,348.6 → …348

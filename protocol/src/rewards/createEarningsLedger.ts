@@ -23,8 +23,9 @@ export type CreateEarningsLedgerParameters = {
   treasuryRewardCutRate?: bigint | undefined
   /**
    * Which Minter amount `updateTranscoderWithFees` starts from in §9's missed-reward estimate:
-   * `'mintableAndMinted'` (`currentMintableTokens + currentMintedTokens`, the delta BondingManager,
-   * default) or `'mintable'` (`currentMintableTokens`, later BondingManager targets).
+   * `'mintable'` (`currentMintableTokens`: Peerscope's devnet contracts and the current upstream
+   * BondingManager; the default) or `'mintableAndMinted'` (`currentMintableTokens +
+   * currentMintedTokens`, as in the 2023 delta-era BondingManager source; for replaying that era).
    */
   missedRewardEstimate?: 'mintableAndMinted' | 'mintable' | undefined
   /** Cross-check every event against the model and throw `LedgerInvariantError` on mismatch. Default true. */
@@ -125,7 +126,7 @@ const roundInitializationEvents = new Set(['NewRound', 'SetCurrentRewardTokens',
  * ledger.pendingStake(delegator) // = BondingManager.pendingStake(delegator, 0)
  */
 export function createEarningsLedger(parameters: CreateEarningsLedgerParameters = {}): CreateEarningsLedgerReturnType {
-  const { missedRewardEstimate = 'mintableAndMinted', verify = true } = parameters
+  const { missedRewardEstimate = 'mintable', verify = true } = parameters
   const delegators = new Map<string, DelegatorRecord>()
   const transcoders = new Map<string, TranscoderRecord>()
   /** transcoderPool: the next round's active set. */

@@ -30,9 +30,14 @@ type Decoded = DecodeEventLogReturnType<typeof arbitrumEventsAbi>
 
 /**
  * One decoded log for the earnings ledger: viem's `decodeEventLog(...)` result (`eventName`, `args`)
- * plus `round`, the current round when the log was emitted (the latest `NewRound` before it).
- * `ParameterUpdate` may carry `value`, the parameter's new value, for the two treasury-rate
- * parameters (read with one eth_call per change; the event itself only names the parameter).
+ * plus `round`, the current round when the log was emitted (the latest `NewRound` before it; rounds
+ * never come from L2 block numbers).
+ *
+ * `ParameterUpdate` may carry `value`, the parameter's new value: the event only names the
+ * parameter, and the ledger needs the treasury cut rate exactly. For `nextRoundTreasuryRewardCutRate`
+ * and `treasuryRewardCutRate` after the first `NewRound`, pass the BondingManager getter of the same
+ * name read at the log's block (one eth_call per change; 0 when the update shares a transaction with
+ * a `Reward`, the treasury-ceiling path). Other parameters need no value.
  */
 export type LedgerEvent = {
   [name in LedgerEventName]: {

@@ -11,7 +11,7 @@ test('behavior: with the round mintable only, backs the reward out almost exactl
   assert.equal(estimatePreviousCumulativeRewardFactor({ ...common, mintableTokens: 1000n }), 10n ** 27n - 1n)
 })
 
-test('behavior: with mintable + minted (delta), the estimate double counts', () => {
+test('behavior: with mintable + minted (delta-era source), the estimate double counts', () => {
   // minted = 2000; − treasury 200 = 1800; − commission 180 = 1620
   // 4000 × 1e27 / 5620 = 711,743,772,241,992,882,562,277,580; × 1.2025e27 / 1e27 = 855,871,886,120,996,441,281,138,789
   assert.equal(estimatePreviousCumulativeRewardFactor({ ...common, mintableTokens: 2000n }), 855_871_886_120_996_441_281_138_789n)

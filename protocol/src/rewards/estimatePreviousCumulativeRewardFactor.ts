@@ -8,8 +8,9 @@ export type EstimatePreviousCumulativeRewardFactorParameters = {
   /** `earningsPool[T][r].totalStake`. */
   totalStake: bigint
   /**
-   * The Minter amount the contract starts from. The delta BondingManager reads
-   * `currentMintableTokens + currentMintedTokens`; later targets read `currentMintableTokens` only.
+   * The Minter amount the contract starts from: `currentMintableTokens` (Peerscope's contracts and
+   * the current upstream BondingManager), or `currentMintableTokens + currentMintedTokens` in the
+   * delta-era source.
    */
   mintableTokens: bigint
   /** `currentRoundTotalActiveStake`. */

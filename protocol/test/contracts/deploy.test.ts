@@ -22,7 +22,7 @@ describe('deployProtocol', () => {
   before(async () => {
     devnet = await setupDevnet()
   })
-  after(() => devnet.stop())
+  after(() => devnet?.stop())
 
   test('behavior: registers every contract, the JobsManager alias and the Target ids in the Controller', async () => {
     const { c, read } = devnet
@@ -212,7 +212,7 @@ describe('deployProtocol with placement', () => {
       await client.readContract({ address: placement.Controller, abi: controllerAbi, functionName: 'getContract', args: [id('BondingManager')] }),
       placement.BondingManager,
     )
-    const hash = await client.writeContract({ address: placement.RoundsManager, abi: roundsManagerAbi, functionName: 'initializeRound', account: deployer, chain: null })
+    const hash = await client.writeContract({ address: placement.RoundsManager, abi: roundsManagerAbi, functionName: 'initializeRound', account: deployer, chain: null, gasPrice: 0n })
     const receipt = await client.waitForTransactionReceipt({ hash })
     assert.deepEqual(
       receipt.logs.map((log) => log.address.toLowerCase()),

@@ -36,7 +36,7 @@ export const deployer: Address = '0xde90000000000000000000000000000000000001'
 export const accounts = {
   alice: '0xa11ce00000000000000000000000000000000001',
   bob: '0xb0b0000000000000000000000000000000000002',
-  carol: '0xca401000000000000000000000000000000000003',
+  carol: '0xca40100000000000000000000000000000000003',
   dave: '0xda4e000000000000000000000000000000000004',
   erin: '0xe414000000000000000000000000000000000005',
   frank: '0xf4a4c00000000000000000000000000000000006',
@@ -61,7 +61,7 @@ const abis: { name: string; abi: Abi }[] = [
 /** A decoded log: `Contract.Event` and its named args. */
 export type DecodedLog = { event: string; args: Record<string, unknown>; address: Address }
 
-export type Devnet = Awaited<ReturnType<typeof setupDevnet>>
+export type Devnet = Awaited<ReturnType<typeof createFixture>>
 
 /**
  * Starts anvil and deploys the protocol.
@@ -73,6 +73,16 @@ export type Devnet = Awaited<ReturnType<typeof setupDevnet>>
  */
 export async function setupDevnet(options: { parameters?: Partial<ProtocolParameters>; verifier?: Address } = {}) {
   const anvil: Anvil = await startAnvil()
+  try {
+    return await createFixture(anvil, options)
+  } catch (error) {
+    // A failed setup must not leave anvil running (it would keep the test process alive).
+    await anvil.stop()
+    throw error
+  }
+}
+
+async function createFixture(anvil: Anvil, options: { parameters?: Partial<ProtocolParameters>; verifier?: Address }) {
   const client: DevnetClient = createDevnetClient({ rpcUrl: anvil.rpcUrl })
   const parameters = { ...devnetParameters, ...options.parameters }
   const deployment: ProtocolDeployment = await deployProtocol({ client, deployer, parameters, verifier: options.verifier })
@@ -92,9 +102,15 @@ export async function setupDevnet(options: { parameters?: Partial<ProtocolParame
       return { event: `${name}.${decoded.eventName}`, args: (decoded.args ?? {}) as Record<string, unknown>, address: log.address }
     })
 
-  /** Sends a contract call from `from` (unsigned, auto-impersonated) and waits for success. */
+  /**
+   * Sends a contract call from `from` (unsigned, auto-impersonated) and waits for success. The call
+   * is simulated first: anvil mines a reverting transaction instead of rejecting it, and the
+   * simulation (on the pending block, where the transaction will land) surfaces the revert reason.
+   */
   async function send(from: Address, call: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint }) {
-    const hash = await client.writeContract({ ...call, account: from, chain: null } as never)
+    await client.simulateContract({ ...call, account: from, blockTag: 'pending' } as never)
+    // Zero fees: the test chain has a zero base fee (see startAnvil).
+    const hash = await client.writeContract({ ...call, account: from, chain: null, gasPrice: 0n } as never)
     const receipt: TransactionReceipt = await client.waitForTransactionReceipt({ hash })
     assert.equal(receipt.status, 'success', `${call.functionName} failed`)
     return { receipt, logs: decodeLogs(receipt.logs) }

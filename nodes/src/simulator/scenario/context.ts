@@ -49,13 +49,17 @@ export async function executeBlock(ctx: ScenarioContext, requests: readonly Tran
   return mined
 }
 
-/** Reads the state of every scenario account at the sender's head block. */
-export function readState(ctx: ScenarioContext): Promise<NetworkState> {
+/**
+ * Reads the state of the scenario's orchestrators and gateways, and of its delegators when
+ * `withDelegators` (the costliest part: a pendingStake and pendingFees per delegator), at the
+ * sender's head block.
+ */
+export function readState(ctx: ScenarioContext, { withDelegators }: { withDelegators: boolean }): Promise<NetworkState> {
   return readNetworkState({
     client: ctx.client,
     deployment: ctx.deployment,
     orchestrators: ctx.plan.orchestrators.map((o) => o.address),
-    delegators: ctx.plan.delegators.map((d) => d.address),
+    delegators: withDelegators ? ctx.plan.delegators.map((d) => d.address) : [],
     gateways: ctx.plan.gateways.map((g) => g.address),
     blockNumber: ctx.sender.head(),
   })

@@ -82,7 +82,7 @@ export function delegatorPhase(ctx: ScenarioContext, state: NetworkState, step: 
   // ---- everyone else
   for (const p of plan.delegators) {
     const me = p.address
-    if (busy.has(me) || (plan.scripted.has(me) && step < minimumCoverageRounds)) continue
+    if (busy.has(me)) continue
     const d = states.get(me)!
     const neverBonded = d.bondedAmount === 0n && d.delegate === zeroAddress && d.nextUnbondingLockId === 0n
     if (neverBonded) {
@@ -93,6 +93,8 @@ export function delegatorPhase(ctx: ScenarioContext, state: NetworkState, step: 
       busy.add(me)
       continue
     }
+    // The cast of the scripted episodes only joins the random crowd once its episodes are over.
+    if (plan.scripted.has(me) && step < minimumCoverageRounds) continue
     const orphaned = d.bondedAmount > 0n && !registeredSet.has(d.delegate)
     if (!random.chance(orphaned ? 0.35 : 0.1)) continue
 

@@ -30,7 +30,7 @@ export type EventStats = {
   recordLogs: (logs: readonly RawLog[], transactions: number, blocks: number) => void
   /** Total logs so far. */
   events: () => number
-  /** A snapshot; `seconds` runs from creation (or the last `restart`). */
+  /** A snapshot; `seconds` runs from `startedAt` (default: creation). */
   snapshot: () => DevnetStats
 }
 
@@ -43,7 +43,7 @@ export type EventStats = {
  * stats.record(mined)
  * stats.snapshot().eventsByName.Bond
  */
-export function createEventStats({ contracts, now = () => performance.now() }: { contracts: readonly StatsContract[]; now?: () => number }): EventStats {
+export function createEventStats({ contracts, startedAt = performance.now() }: { contracts: readonly StatsContract[]; startedAt?: number }): EventStats {
   const names = new Map<string, { contract: string; event: string }>()
   for (const contract of contracts) {
     for (const item of contract.abi) {
@@ -56,7 +56,6 @@ export function createEventStats({ contracts, now = () => performance.now() }: {
   let events = 0
   let transactions = 0
   let blocks = 0
-  const started = now()
 
   function count(logs: readonly RawLog[]) {
     for (const log of logs) {
@@ -89,7 +88,7 @@ export function createEventStats({ contracts, now = () => performance.now() }: {
         const perContract = (eventsByContract[contract] ??= {})
         perContract[event] = (perContract[event] ?? 0) + n
       }
-      const seconds = (now() - started) / 1000
+      const seconds = (performance.now() - startedAt) / 1000
       return { events, eventsByName: sortKeys(eventsByName), eventsByContract, transactions, blocks, seconds, eventsPerSecond: seconds > 0 ? events / seconds : 0 }
     },
   }

@@ -1,0 +1,38 @@
+import { devnetParameterNames, type DevnetManifest } from '@peerscope/protocol'
+import type { ProtocolDeployment, ProtocolParameters } from '@peerscope/protocol/deploy'
+import type { Address } from 'viem'
+
+/** Parameters for {@link buildManifest}. */
+export type BuildManifestParameters = {
+  chainId: number
+  rpcUrl: string
+  deployment: ProtocolDeployment
+  accounts: { orchestrators: readonly Address[]; delegators: readonly Address[]; gateways: readonly Address[] }
+  asArbitrum: boolean
+  seed: string
+  parameters: ProtocolParameters
+}
+
+/**
+ * Builds the {@link DevnetManifest} of a devnet: chain, contracts and start blocks, accounts,
+ * parameters as decimal strings, Multicall3.
+ *
+ * @example
+ * const manifest = buildManifest({ chainId, rpcUrl, deployment, accounts, asArbitrum: false, seed, parameters })
+ */
+export function buildManifest(p: BuildManifestParameters): DevnetManifest {
+  const contracts = Object.fromEntries(Object.entries(p.deployment.contracts).map(([name, { address, startBlock }]) => [name, { address, startBlock }]))
+  const startBlock = Math.min(...Object.values(p.deployment.contracts).map((contract) => contract.startBlock))
+  return {
+    chainId: p.chainId,
+    rpcUrl: p.rpcUrl,
+    startBlock,
+    contracts,
+    accounts: { orchestrators: [...p.accounts.orchestrators], delegators: [...p.accounts.delegators], gateways: [...p.accounts.gateways] },
+    asArbitrum: p.asArbitrum,
+    seed: p.seed,
+    deployer: p.deployment.deployer,
+    parameters: Object.fromEntries(devnetParameterNames.map((name) => [name, p.parameters[name].toString()])) as DevnetManifest['parameters'],
+    multicall3: p.deployment.multicall3,
+  }
+}

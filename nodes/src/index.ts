@@ -1,0 +1,36 @@
+// @peerscope/nodes: the local Livepeer network. `devnet/` starts anvil, deploys the protocol and
+// writes the manifest; `simulator/` plays the deterministic scenario, the large bulk load and live
+// activity. Later issues add `gateway/` and `orchestrator/` reference nodes.
+
+// devnet
+export {
+  createDevnet,
+  type CreateDevnetParameters,
+  type Devnet,
+  type DevnetProgress,
+} from './devnet/index.ts'
+export { createDevnetAccounts, type CreateDevnetAccountsParameters, type DevnetAccounts } from './devnet/createDevnetAccounts.ts'
+export { deriveDevnetAccount, deriveDevnetPrivateKey, devnetRoles, type DevnetRole } from './devnet/deriveDevnetAccount.ts'
+export { arbitrumLayout, controllerRegistryNames, placeholderAddress, placeholderCode, type ArbitrumLayout } from './devnet/arbitrumLayout.ts'
+export { buildManifest, type BuildManifestParameters } from './devnet/buildManifest.ts'
+export { writeManifest } from './devnet/writeManifest.ts'
+
+// simulator
+export { type DevnetStats } from './simulator/stats/createEventStats.ts'
+export { missingEvents, protocolAbis, unreachableEvents } from './simulator/stats/protocolContracts.ts'
+export { episodeRounds, minimumCoverageRounds } from './simulator/scenario/createScenarioPlan.ts'
+export { createRandom, type Random } from './simulator/random/createRandom.ts'
+export { createWinningTicket, type CreateWinningTicketParameters, type WinningTicket } from './simulator/tickets/createWinningTicket.ts'
+export { silentLogger, type Logger } from './simulator/logger.ts'
+
+// errors
+export { BaseError, type BaseErrorParameters, type BaseErrorType } from './errors/base.ts'
+export {
+  RpcRequestError,
+  TransactionNotMinedError,
+  TransactionRevertedError,
+  type RpcRequestErrorType,
+  type TransactionNotMinedErrorType,
+  type TransactionRevertedErrorType,
+} from './errors/chain.ts'
+export { DevnetStoppedError, ScenarioCoverageError, type DevnetStoppedErrorType, type ScenarioCoverageErrorType } from './errors/simulator.ts'

@@ -1,0 +1,1 @@
+import * as ctxMod from './nodes/src/simulator/scenario/context.ts'

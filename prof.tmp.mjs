@@ -1,0 +1,2 @@
+import { createDevnet } from '@peerscope/nodes'
+import * as ctxmod from './nodes/src/simulator/scenario/context.ts'
