@@ -202,7 +202,7 @@ export async function deployProtocol(p: DeployProtocolParameters): Promise<Proto
   // 3. Round 0 can never be initialized (initializeRound needs lastInitializedRound < currentRound).
   const round = await client.readContract({ address: addresses.RoundsManager, abi: roundsManagerAbi, functionName: 'currentRound' })
   if (round === 0n) {
-    const block = await client.getBlockNumber()
+    const block = await client.getBlockNumber({ cacheTime: 0 })
     await client.mine({ blocks: Number(parameters.roundLength - block) })
   }
 

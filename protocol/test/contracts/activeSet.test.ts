@@ -117,7 +117,7 @@ describe('active set', () => {
     await bm(alice, 'reward')
     // roundLockAmount 10 %: blocks start+90 … start+99 of a 100-block round are locked.
     const start = await read<bigint>(c.RoundsManager, roundsManagerAbi, 'currentRoundStartBlock')
-    const block = await client.getBlockNumber()
+    const block = await client.getBlockNumber({ cacheTime: 0 })
     await client.mine({ blocks: Number(start + 88n - block) })
     await bm(alice, 'transcoder', [5n, 5n]) // mined at start+89, the last unlocked block
     assert.equal(await read(c.RoundsManager, roundsManagerAbi, 'currentRoundLocked'), false)

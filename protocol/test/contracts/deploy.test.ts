@@ -68,7 +68,7 @@ describe('deployProtocol', () => {
     assert.ok(round >= 1n)
     assert.equal(await read(c.RoundsManager, roundsManagerAbi, 'lastInitializedRound'), 0n)
     assert.equal(await read(c.RoundsManager, roundsManagerAbi, 'currentRoundInitialized'), false)
-    const block = await devnet.client.getBlockNumber()
+    const block = await devnet.client.getBlockNumber({ cacheTime: 0 })
     assert.equal(round, block / parameters.roundLength)
     for (const name of protocolContractNames) assert.ok(devnet.deployment.contracts[name].startBlock > 0, name)
   })

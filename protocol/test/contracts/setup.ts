@@ -130,7 +130,7 @@ async function createFixture(anvil: Anvil, options: { parameters?: Partial<Proto
   /** Mines to the start of the next round and initializes it; returns the round and its logs. */
   async function nextRound() {
     const roundLength = parameters.roundLength
-    const block = await client.getBlockNumber()
+    const block = await client.getBlockNumber({ cacheTime: 0 })
     // The initializeRound transaction itself is mined in the next block.
     const target = (block / roundLength + 1n) * roundLength
     if (target - block - 1n > 0n) await client.mine({ blocks: Number(target - block - 1n) })

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import { encodePacked, getAddress, keccak256, maxUint256, parseEther, type Address, type Hex } from 'viem'
+import { roundsManagerAbi } from '../../src/abi/generated/index.ts'
 import { accounts, assertRevert, broadcaster, eventNames, ONE, setupDevnet, type Devnet } from './setup.ts'
 
 const { alice: orchestrator, bob: orchestrator2, carol: redeemer, dave: funder } = accounts
@@ -91,10 +92,13 @@ describe('tickets', () => {
       ['recipientRand does not match recipientRandHash', async () => redeem(await makeTicket(), 999n)],
       ['ticket did not win', async () => redeem(await makeTicket({ winProb: 1n }))],
       ['ticket creationRoundBlockHash invalid for creationRound', async () => {
-        const round = await devnet.read<bigint>(devnet.c.RoundsManager, (await import('../../src/abi/generated/index.ts')).roundsManagerAbi, 'lastInitializedRound')
+        const round = await devnet.read<bigint>(devnet.c.RoundsManager, roundsManagerAbi, 'lastInitializedRound')
         return redeem(await makeTicket({ auxData: encodePacked(['uint256', 'bytes32'], [round, keccak256('0x01')]) }))
       }],
-      ['ticket creationRound does not have a block hash', async () => redeem(await makeTicket({ auxData: encodePacked(['uint256', 'bytes32'], [1n, keccak256('0x01')]) }))],
+      ['ticket creationRound does not have a block hash', async () => {
+        const uninitialized = (await devnet.currentRound()) + 5n
+        return redeem(await makeTicket({ auxData: encodePacked(['uint256', 'bytes32'], [uninitialized, keccak256('0x01')]) }))
+      }],
       ['invalid length for ticket auxData: must be 64 bytes', async () => redeem(await makeTicket({ auxData: '0x1234' }))],
       ['ticket recipient is null address', async () => redeem(await makeTicket({ recipient: '0x0000000000000000000000000000000000000000' }))],
     ]
@@ -193,9 +197,8 @@ describe('tickets', () => {
     assert.deepEqual(eventNames(cancelled.logs), ['TicketBroker.UnlockCancelled'])
 
     await tb(broadcaster.address, 'unlock')
-    const pending = await makeTicket()
     for (let i = 0n; i < parameters.unlockPeriod; i++) await nextRound()
-    await assertRevert(redeem(pending), 'sender is unlocked')
+    await assertRevert(redeem(await makeTicket()), 'sender is unlocked')
     const before = await client.getBalance({ address: broadcaster.address })
     const { logs } = await tb(broadcaster.address, 'withdraw')
     assert.deepEqual(eventNames(logs), ['TicketBroker.Withdrawal'])

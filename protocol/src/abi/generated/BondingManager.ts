@@ -533,7 +533,7 @@ export const bondingManagerAbi = [
     ],
     "name": "checkpointBondingState",
     "outputs": [],
-    "stateMutability": "nonpayable",
+    "stateMutability": "pure",
     "type": "function"
   },
   {
