@@ -845,7 +845,7 @@ contract BondingManager is Manager, IBondingManager {
             }
         }
 
-        emit EarningsClaimed(delegate, _delegator, newBonded - del.bondedAmount, newFees - del.fees, _lastClaimRound, _endRound);
+        emit EarningsClaimed(delegate, _delegator, newBonded - del.bondedAmount, newFees - del.fees, _lastClaimRound + 1, _endRound);
 
         del.lastClaimRound = _endRound;
         del.bondedAmount = newBonded;
@@ -964,7 +964,7 @@ contract BondingManager is Manager, IBondingManager {
 
         IMinter mtr = minter();
         uint256 totalRewardTokens = mtr.createReward(pool.totalStake, currentRoundTotalActiveStake);
-        uint256 treasuryRewards = PreciseMathUtils.percOf(totalRewardTokens, treasuryRewardCutRate) + 1;
+        uint256 treasuryRewards = PreciseMathUtils.percOf(totalRewardTokens, treasuryRewardCutRate);
         if (treasuryRewards > 0) {
             address trsry = treasury();
             mtr.trustedTransferTokens(trsry, treasuryRewards);
@@ -1074,7 +1074,7 @@ contract BondingManager is Manager, IBondingManager {
         if (transcoderPool.isFull()) {
             address lastTranscoder = transcoderPool.getLast();
             uint256 lastStake = transcoderTotalStake(lastTranscoder);
-            if (_totalStake < lastStake) {
+            if (_totalStake <= lastStake) {
                 return;
             }
             transcoderPool.remove(lastTranscoder);

@@ -126,9 +126,9 @@ contract TicketBroker is Manager {
         );
         addDeposit(_addr, _depositAmount);
         cancelUnlockIfSelfFunded(_addr);
-        emit DepositFunded(_addr, _depositAmount);
         addReserve(_addr, _reserveAmount);
         forwardToMinter(msg.value);
+        emit DepositFunded(_addr, _depositAmount);
     }
 
     // ========================================================================= redemption

@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-// @ts-expect-error solc ships no types
 import solc from 'solc'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Abi, Hex } from 'viem'
+import { BaseError } from './errors/base.ts'
 
 /** The deployable contracts `npm run build` writes to `protocol/artifacts/<Name>.json`. */
 export const artifactNames = [
@@ -29,12 +30,22 @@ export type ContractArtifact = {
   deployedBytecode: Hex
 }
 
-/** Thrown by {@link readArtifact} when the contracts have not been compiled. */
-export class ArtifactNotFoundError extends Error {
+/** Type of {@link ArtifactNotFoundError}. */
+export type ArtifactNotFoundErrorType = ArtifactNotFoundError & { name: 'ArtifactNotFoundError' }
+
+/**
+ * Thrown by {@link readArtifact} when the contracts have not been compiled.
+ *
+ * @example
+ * throw new ArtifactNotFoundError({ contractName: 'BondingManager', path: '/…/artifacts/BondingManager.json' })
+ */
+export class ArtifactNotFoundError extends BaseError {
   override name = 'ArtifactNotFoundError'
+  readonly contractName: string
   readonly path: string
-  constructor(contractName: string, path: string) {
-    super(`contracts not built: run npm run build (no artifact for ${contractName} at ${path})`)
+  constructor({ contractName, path }: { contractName: string; path: string }) {
+    super('contracts not built: run npm run build', { metaMessages: [`Contract: ${contractName}`, `Missing: ${path}`] })
+    this.contractName = contractName
     this.path = path
   }
 }
@@ -55,7 +66,7 @@ export function readArtifact(name: ArtifactName | (string & {})): ContractArtifa
   const cached = cache.get(name)
   if (cached) return cached
   const path = fileURLToPath(new URL(`../artifacts/${name}.json`, import.meta.url))
-  if (!existsSync(path)) throw new ArtifactNotFoundError(name, path)
+  if (!existsSync(path)) throw new ArtifactNotFoundError({ contractName: name, path })
   const artifact = JSON.parse(readFileSync(path, 'utf8')) as ContractArtifact
   cache.set(name, artifact)
   return artifact

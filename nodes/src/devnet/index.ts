@@ -44,6 +44,8 @@ export type CreateDevnetParameters = {
   largeEvents?: number | undefined
   /** Accounts of the large scale's bulk phase. Default 4,000 delegators. */
   largeDelegators?: number | undefined
+  /** Bulk blocks per round in the large scale (each bulk delegator acts once per block). Default 8. */
+  largeBlocksPerRound?: number | undefined
   /** Chain id 42161 and the contracts at their Arbitrum One addresses. Default false. */
   asArbitrum?: boolean | undefined
   /** Keep producing blocks and activity after the scenario until `stop()`. Default true. */
@@ -128,6 +130,7 @@ export async function createDevnet(parameters: CreateDevnetParameters = {}): Pro
     scale = 'default',
     largeEvents = 1_000_000,
     largeDelegators = 4_000,
+    largeBlocksPerRound = 8,
     asArbitrum = false,
     live = true,
     blockIntervalMs = 1_000,
@@ -185,9 +188,9 @@ export async function createDevnet(parameters: CreateDevnetParameters = {}): Pro
     if (scale === 'large') {
       const result = await playLarge({
         ctx,
-        rpc,
         targetEvents: largeEvents,
         delegators: largeDelegators,
+        blocksPerRound: largeBlocksPerRound,
         firstStep: step,
         previous: state,
         stats,
@@ -225,7 +228,6 @@ export async function createDevnet(parameters: CreateDevnetParameters = {}): Pro
       let lastTimestamp = BigInt(latest.timestamp)
       const liveSender = await createTransactionSender({
         rpc,
-        mode: 'ordered',
         nextTimestamp: () => {
           const now = BigInt(Math.floor(Date.now() / 1000))
           lastTimestamp = now > lastTimestamp ? now : lastTimestamp + 1n
@@ -319,7 +321,7 @@ async function setUp(p: {
   ])
   stats.recordLogs(deployLogs, Number(deployTxs), Number(head))
   await rpc.request('evm_setAutomine', [false])
-  const sender = await createTransactionSender({ rpc, mode: 'ordered', onMined: (mined) => stats.record(mined) })
+  const sender = await createTransactionSender({ rpc, onMined: (mined) => stats.record(mined) })
   deployProgress(2, true)
   logger.debug({ contracts: Object.fromEntries(Object.entries(deployment.contracts).map(([name, c]) => [name, c.address])) }, 'protocol deployed')
 

@@ -1,4 +1,4 @@
-import { keccak256, toHex, type Address, type Hash, type Hex } from 'viem'
+import { encodeFunctionData, keccak256, toHex, type Address, type Hash, type Hex } from 'viem'
 import {
   bondingManagerAbi,
   controllerAbi,
@@ -11,6 +11,7 @@ import {
 } from '../abi/generated/index.ts'
 import type { DevnetClient } from '../anvil/createDevnetClient.ts'
 import { readArtifact, type ArtifactName } from '../artifacts.ts'
+import { BaseError } from '../errors/base.ts'
 import { multicall3Address, protocolContractNames, type ProtocolContractName } from '../presets/contractNames.ts'
 import type { ProtocolParameters } from './parameters.ts'
 
@@ -36,9 +37,28 @@ export type ProtocolDeployment = {
   deployer: Address
 }
 
-/** Thrown when a deployment transaction reverts. */
-export class DeployProtocolError extends Error {
+/** Type of {@link DeployProtocolError}. */
+export type DeployProtocolErrorType = DeployProtocolError & { name: 'DeployProtocolError' }
+
+/**
+ * Thrown when a deployment transaction reverts (e.g. `initialize` on an address that already holds
+ * an initialized contract).
+ *
+ * @example
+ * throw new DeployProtocolError({ step: 'BondingManager.initialize', hash })
+ */
+export class DeployProtocolError extends BaseError {
   override name = 'DeployProtocolError'
+  readonly step: string
+  readonly hash: Hash
+  constructor({ step, hash }: { step: string; hash: Hash }) {
+    super(`Deploying the protocol failed: ${step} reverted.`, {
+      metaMessages: [`Transaction: ${hash}`],
+      docsPath: '#2-architecture-and-plumbing',
+    })
+    this.step = step
+    this.hash = hash
+  }
 }
 
 /** Which compiled contract each protocol name runs. */
@@ -85,78 +105,86 @@ export async function deployProtocol(p: DeployProtocolParameters): Promise<Proto
 
   // Explicit fees: anvil fills a priority fee above a zero base fee's fee cap when none is given.
   const baseFee = (await client.getBlock()).baseFeePerGas ?? 0n
-  const fees = { maxFeePerGas: baseFee * 2n, maxPriorityFeePerGas: 0n }
+  const tx = { account: deployer, chain: null, maxFeePerGas: baseFee * 2n, maxPriorityFeePerGas: 0n } as const
 
   // 1. Code: CREATE, or runtime code placed with anvil_setCode.
   const addresses = {} as Record<ProtocolContractName, Address>
   const creations: { name: ProtocolContractName; hash: Hash }[] = []
   for (const name of protocolContractNames) {
-    const artifact = readArtifact(artifactFor[name])
+    const { abi, bytecode, deployedBytecode } = readArtifact(artifactFor[name])
     const at = placement[name]
     if (at) {
-      await client.setCode({ address: at, bytecode: artifact.deployedBytecode })
+      await client.setCode({ address: at, bytecode: deployedBytecode })
       addresses[name] = at
     } else {
-      const hash = await client.deployContract({ abi: artifact.abi, bytecode: artifact.bytecode, account: deployer, chain: null, ...fees })
-      creations.push({ name, hash })
+      creations.push({ name, hash: await client.deployContract({ abi, bytecode, ...tx }) })
     }
   }
   const startBlocks = {} as Record<ProtocolContractName, number>
   for (const { name, hash } of creations) {
     const receipt = await client.waitForTransactionReceipt({ hash })
-    if (receipt.status !== 'success' || !receipt.contractAddress) throw new DeployProtocolError(`deploying ${name} reverted (tx ${hash})`)
+    if (receipt.status !== 'success' || !receipt.contractAddress) {
+      throw new DeployProtocolError({ step: `deploying ${name}`, hash })
+    }
     addresses[name] = receipt.contractAddress
     startBlocks[name] = Number(receipt.blockNumber)
   }
   const multicall3 = placement.Multicall3 ?? multicall3Address
   await client.setCode({ address: multicall3, bytecode: readArtifact('Multicall3').deployedBytecode })
 
-  // 2. Initialize, register, grant roles, unpause. Sent in order; receipts checked at the end.
-  const sent: { label: string; hash: Hash; initializes?: ProtocolContractName }[] = []
-  const track = async (label: string, hash: Promise<Hash>, initializes?: ProtocolContractName) => {
-    sent.push({ label, hash: await hash, initializes })
+  // 2. Initialize, register, grant roles, unpause: sent in order, receipts checked at the end
+  // (anvil mines a reverting transaction rather than rejecting it).
+  const sent: { step: string; hash: Hash; initializes?: ProtocolContractName }[] = []
+  const send = async (step: string, to: Address, data: Hex, initializes?: ProtocolContractName) => {
+    sent.push({ step, hash: await client.sendTransaction({ to, data, ...tx }), initializes })
   }
-  const tx = { account: deployer, chain: null, ...fees } as const
   const controller = addresses.Controller
-
-  await track('Controller.initialize', client.writeContract({ ...tx, address: controller, abi: controllerAbi, functionName: 'initialize', args: [deployer] }), 'Controller')
-  await track('LivepeerToken.initialize', client.writeContract({ ...tx, address: addresses.LivepeerToken, abi: livepeerTokenAbi, functionName: 'initialize', args: [deployer] }), 'LivepeerToken')
-  await track(
-    'Minter.initialize',
-    client.writeContract({
-      ...tx,
-      address: addresses.Minter,
-      abi: minterAbi,
-      functionName: 'initialize',
-      args: [controller, parameters.inflation, parameters.inflationChange, parameters.targetBondingRate],
-    }),
-    'Minter',
-  )
-  await track(
-    'BondingManager.initialize',
-    client.writeContract({
-      ...tx,
-      address: addresses.BondingManager,
-      abi: bondingManagerAbi,
-      functionName: 'initialize',
-      args: [controller, parameters.unbondingPeriod, parameters.numActiveTranscoders, parameters.treasuryRewardCutRate, parameters.treasuryBalanceCeiling],
-    }),
-    'BondingManager',
-  )
-  await track(
-    'RoundsManager.initialize',
-    client.writeContract({ ...tx, address: addresses.RoundsManager, abi: roundsManagerAbi, functionName: 'initialize', args: [controller, parameters.roundLength, parameters.roundLockAmount] }),
-    'RoundsManager',
-  )
-  await track(
-    'TicketBroker.initialize',
-    client.writeContract({ ...tx, address: addresses.TicketBroker, abi: ticketBrokerAbi, functionName: 'initialize', args: [controller, parameters.unlockPeriod, parameters.ticketValidityPeriod] }),
-    'TicketBroker',
-  )
-  for (const name of ['ServiceRegistry', 'AIServiceRegistry'] as const) {
-    await track(`${name}.initialize`, client.writeContract({ ...tx, address: addresses[name], abi: serviceRegistryAbi, functionName: 'initialize', args: [controller] }), name)
-  }
-  await track('Treasury.initialize', client.writeContract({ ...tx, address: addresses.Treasury, abi: treasuryAbi, functionName: 'initialize', args: [deployer] }), 'Treasury')
+  const initializers: [ProtocolContractName, Hex][] = [
+    ['Controller', encodeFunctionData({ abi: controllerAbi, functionName: 'initialize', args: [deployer] })],
+    ['LivepeerToken', encodeFunctionData({ abi: livepeerTokenAbi, functionName: 'initialize', args: [deployer] })],
+    [
+      'Minter',
+      encodeFunctionData({
+        abi: minterAbi,
+        functionName: 'initialize',
+        args: [controller, parameters.inflation, parameters.inflationChange, parameters.targetBondingRate],
+      }),
+    ],
+    [
+      'BondingManager',
+      encodeFunctionData({
+        abi: bondingManagerAbi,
+        functionName: 'initialize',
+        args: [
+          controller,
+          parameters.unbondingPeriod,
+          parameters.numActiveTranscoders,
+          parameters.treasuryRewardCutRate,
+          parameters.treasuryBalanceCeiling,
+        ],
+      }),
+    ],
+    [
+      'RoundsManager',
+      encodeFunctionData({
+        abi: roundsManagerAbi,
+        functionName: 'initialize',
+        args: [controller, parameters.roundLength, parameters.roundLockAmount],
+      }),
+    ],
+    [
+      'TicketBroker',
+      encodeFunctionData({
+        abi: ticketBrokerAbi,
+        functionName: 'initialize',
+        args: [controller, parameters.unlockPeriod, parameters.ticketValidityPeriod],
+      }),
+    ],
+    ['ServiceRegistry', encodeFunctionData({ abi: serviceRegistryAbi, functionName: 'initialize', args: [controller] })],
+    ['AIServiceRegistry', encodeFunctionData({ abi: serviceRegistryAbi, functionName: 'initialize', args: [controller] })],
+    ['Treasury', encodeFunctionData({ abi: treasuryAbi, functionName: 'initialize', args: [deployer] })],
+  ]
+  for (const [name, data] of initializers) await send(`${name}.initialize`, addresses[name], data, name)
 
   const entries: [string, Address][] = [
     ['LivepeerToken', addresses.LivepeerToken],
@@ -176,10 +204,9 @@ export async function deployProtocol(p: DeployProtocolParameters): Promise<Proto
     ...Object.entries(registry),
   ]
   for (const [name, address] of entries) {
-    await track(
-      `Controller.setContractInfo(${name})`,
-      client.writeContract({ ...tx, address: controller, abi: controllerAbi, functionName: 'setContractInfo', args: [keccak256(toHex(name)), address, GIT_COMMIT_HASH] }),
-    )
+    const args = [keccak256(toHex(name)), address, GIT_COMMIT_HASH] as const
+    const data = encodeFunctionData({ abi: controllerAbi, functionName: 'setContractInfo', args })
+    await send(`Controller.setContractInfo(${name})`, controller, data)
   }
 
   const grants: [string, Hex, Address][] = [
@@ -188,20 +215,22 @@ export async function deployProtocol(p: DeployProtocolParameters): Promise<Proto
     ['MINTER_ROLE → deployer', MINTER_ROLE, deployer],
   ]
   for (const [label, role, account] of grants) {
-    await track(`LivepeerToken.grantRole(${label})`, client.writeContract({ ...tx, address: addresses.LivepeerToken, abi: livepeerTokenAbi, functionName: 'grantRole', args: [role, account] }))
+    const data = encodeFunctionData({ abi: livepeerTokenAbi, functionName: 'grantRole', args: [role, account] })
+    await send(`LivepeerToken.grantRole(${label})`, addresses.LivepeerToken, data)
   }
-  await track('Controller.unpause', client.writeContract({ ...tx, address: controller, abi: controllerAbi, functionName: 'unpause' }))
+  await send('Controller.unpause', controller, encodeFunctionData({ abi: controllerAbi, functionName: 'unpause' }))
 
   const receipts = await Promise.all(sent.map(({ hash }) => client.waitForTransactionReceipt({ hash })))
   receipts.forEach((receipt, i) => {
-    const { label, hash, initializes } = sent[i]!
-    if (receipt.status !== 'success') throw new DeployProtocolError(`${label} reverted (tx ${hash})`)
+    const { step, hash, initializes } = sent[i]!
+    if (receipt.status !== 'success') throw new DeployProtocolError({ step, hash })
+    // A placed contract's history starts with its initialize transaction.
     if (initializes && startBlocks[initializes] === undefined) startBlocks[initializes] = Number(receipt.blockNumber)
   })
 
   // 3. Round 0 can never be initialized (initializeRound needs lastInitializedRound < currentRound).
-  const round = await client.readContract({ address: addresses.RoundsManager, abi: roundsManagerAbi, functionName: 'currentRound' })
-  if (round === 0n) {
+  const rounds = { address: addresses.RoundsManager, abi: roundsManagerAbi } as const
+  if ((await client.readContract({ ...rounds, functionName: 'currentRound' })) === 0n) {
     const block = await client.getBlockNumber({ cacheTime: 0 })
     await client.mine({ blocks: Number(parameters.roundLength - block) })
   }

@@ -1,2 +1,8 @@
-export { deployProtocol, DeployProtocolError, type DeployProtocolParameters, type ProtocolDeployment } from './deployProtocol.ts'
+export {
+  deployProtocol,
+  DeployProtocolError,
+  type DeployProtocolErrorType,
+  type DeployProtocolParameters,
+  type ProtocolDeployment,
+} from './deployProtocol.ts'
 export { devnetParameters, type ProtocolParameters } from './parameters.ts'

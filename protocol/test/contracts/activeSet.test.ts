@@ -108,6 +108,14 @@ describe('active set', () => {
     assert.equal(await isActive(bob), false)
   })
 
+  test('behavior: with equal stakes and no hint, a newcomer is inserted before the existing member', async () => {
+    const newcomer: Address = '0x7e57000000000000000000000000000000000007'
+    await devnet.client.setBalance({ address: newcomer, value: ONE })
+    const erinStake = await devnet.readBm<bigint>('transcoderTotalStake', [erin])
+    await devnet.registerTranscoder(newcomer, erinStake)
+    assert.deepEqual(await pool(), [alice, newcomer, erin].map((a) => getAddress(a)))
+  })
+
   test('behavior: transcoder() reverts while the round is locked and for an active transcoder before reward', async () => {
     const { bm, client, c, read, nextRound } = devnet
     await nextRound()

@@ -1,17 +1,20 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { getAddress, keccak256, toHex, zeroAddress, type Address } from 'viem'
+import { encodeFunctionData, getAddress, keccak256, toHex, zeroAddress, type Address, type Hex } from 'viem'
 import {
   bondingManagerAbi,
   controllerAbi,
   livepeerTokenAbi,
   minterAbi,
+  multicall3Abi,
   roundsManagerAbi,
   serviceRegistryAbi,
   ticketBrokerAbi,
+  treasuryAbi,
 } from '../../src/abi/generated/index.ts'
 import { createDevnetClient, startAnvil, type Anvil } from '../../src/anvil/index.ts'
-import { deployProtocol, devnetParameters } from '../../src/deploy/index.ts'
+import { ArtifactNotFoundError, readArtifact } from '../../src/artifacts.ts'
+import { DeployProtocolError, deployProtocol, devnetParameters } from '../../src/deploy/index.ts'
 import { multicall3Address, protocolContractNames } from '../../src/presets/contractNames.ts'
 import { accounts, assertRevert, deployer, eventNames, ONE, setupDevnet, type Devnet } from './setup.ts'
 
@@ -142,6 +145,45 @@ describe('deployProtocol', () => {
     await revert(snap)
   })
 
+  test('behavior: LPT roles gate mint and burn with the OpenZeppelin message; RoleGranted is emitted', async () => {
+    const { c, send, read, snapshot, revert } = devnet
+    const snap = await snapshot()
+    const minterRole = keccak256(toHex('MINTER_ROLE'))
+    const burnerRole = keccak256(toHex('BURNER_ROLE'))
+    assert.equal(await read(c.LivepeerToken, livepeerTokenAbi, 'hasRole', [minterRole, c.Minter]), true)
+    assert.equal(await read(c.LivepeerToken, livepeerTokenAbi, 'hasRole', [burnerRole, c.Minter]), true)
+    assert.equal(await read(c.LivepeerToken, livepeerTokenAbi, 'hasRole', [minterRole, deployer]), true)
+    await assertRevert(
+      send(accounts.alice, { address: c.LivepeerToken, abi: livepeerTokenAbi, functionName: 'mint', args: [accounts.alice, 1n] }),
+      `AccessControl: account ${accounts.alice} is missing role ${minterRole}`,
+    )
+    const minted = await send(deployer, { address: c.LivepeerToken, abi: livepeerTokenAbi, functionName: 'mint', args: [accounts.alice, 5n] })
+    assert.deepEqual(eventNames(minted.logs), ['LivepeerToken.Transfer', 'LivepeerToken.Mint'])
+    const granted = await send(deployer, { address: c.LivepeerToken, abi: livepeerTokenAbi, functionName: 'grantRole', args: [burnerRole, accounts.alice] })
+    assert.deepEqual(granted.logs[0]!.args, { role: burnerRole, account: getAddress(accounts.alice), sender: getAddress(deployer) })
+    const burned = await send(accounts.alice, { address: c.LivepeerToken, abi: livepeerTokenAbi, functionName: 'burn', args: [2n] })
+    assert.deepEqual(eventNames(burned.logs), ['LivepeerToken.Transfer', 'LivepeerToken.Burn'])
+    assert.deepEqual(burned.logs[1]!.args, { burner: getAddress(accounts.alice), amount: 2n })
+    assert.equal(await read(c.LivepeerToken, livepeerTokenAbi, 'totalSupply'), 3n)
+    await revert(snap)
+  })
+
+  test('behavior: the Treasury holds LPT and only its owner moves it; setContractInfo emits SetContractInfo', async () => {
+    const { c, send, read, lptBalance, snapshot, revert } = devnet
+    const snap = await snapshot()
+    await send(deployer, { address: c.LivepeerToken, abi: livepeerTokenAbi, functionName: 'mint', args: [c.Treasury, 10n] })
+    const call = { address: c.Treasury, abi: treasuryAbi, functionName: 'transferToken', args: [c.LivepeerToken, accounts.bob, 4n] } as const
+    await assertRevert(send(accounts.bob, call), 'caller is not the owner')
+    await send(deployer, call)
+    assert.equal(await lptBalance(accounts.bob), 4n)
+    assert.equal(await lptBalance(c.Treasury), 6n)
+    const { logs } = await send(deployer, { address: c.Controller, abi: controllerAbi, functionName: 'setContractInfo', args: [id('MerkleSnapshot'), accounts.carol, `0x${'ab'.repeat(20)}`] })
+    assert.deepEqual(eventNames(logs), ['Controller.SetContractInfo'])
+    assert.deepEqual(logs[0]!.args, { id: id('MerkleSnapshot'), contractAddress: getAddress(accounts.carol), gitCommitHash: `0x${'ab'.repeat(20)}` })
+    assert.deepEqual(await read(c.Controller, controllerAbi, 'getContractInfo', [id('MerkleSnapshot')]), [getAddress(accounts.carol), `0x${'ab'.repeat(20)}`])
+    await revert(snap)
+  })
+
   test('behavior: Multicall3 answers at the canonical address', async () => {
     const { client, c } = devnet
     const [round, supply] = await client.multicall({
@@ -154,6 +196,16 @@ describe('deployProtocol', () => {
     })
     assert.equal(round, await devnet.currentRound())
     assert.equal(supply, 0n)
+    const read = <T>(functionName: string, args: readonly unknown[] = []) =>
+      client.readContract({ address: multicall3Address, abi: multicall3Abi, functionName, args } as never) as Promise<T>
+    assert.equal(await read('getEthBalance', [accounts.alice]), await client.getBalance({ address: accounts.alice }))
+    assert.equal(await read('getChainId'), 31337n)
+    assert.equal(await read('getBlockNumber'), await client.getBlockNumber({ cacheTime: 0 }))
+    const [blockNumber, returnData] = await read<[bigint, Hex[]]>('aggregate', [[{ target: c.RoundsManager, callData: encodeFunctionData({ abi: roundsManagerAbi, functionName: 'roundLength' }) }]])
+    assert.equal(blockNumber, await client.getBlockNumber({ cacheTime: 0 }))
+    assert.equal(BigInt(returnData[0]!), devnet.parameters.roundLength)
+    const results = await read<{ success: boolean }[]>('tryAggregate', [false, [{ target: c.RoundsManager, callData: '0xdeadbeef' }]])
+    assert.equal(results[0]!.success, false)
   })
 
   test('behavior: ServiceRegistry and AIServiceRegistry store URIs and emit ServiceURIUpdate from their own address', async () => {
@@ -218,5 +270,21 @@ describe('deployProtocol with placement', () => {
       receipt.logs.map((log) => log.address.toLowerCase()),
       [placement.BondingManager, placement.Minter, placement.RoundsManager].map((a) => a.toLowerCase()),
     )
+
+    // Placing again over initialized contracts fails loudly.
+    await assert.rejects(deployProtocol({ client, deployer, parameters: devnetParameters, placement }), (error: Error) => {
+      assert.ok(error instanceof DeployProtocolError)
+      assert.equal(error.step, 'Controller.initialize')
+      return true
+    })
+  })
+
+  test('behavior: readArtifact names the fix when contracts are not built', () => {
+    assert.equal(readArtifact('BondingManager').contractName, 'BondingManager')
+    assert.throws(() => readArtifact('NoSuchContract'), (error: Error) => {
+      assert.ok(error instanceof ArtifactNotFoundError)
+      assert.match(error.message, /^contracts not built: run npm run build/)
+      return true
+    })
   })
 })

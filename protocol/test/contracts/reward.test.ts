@@ -98,6 +98,7 @@ describe('reward and fees', () => {
     await bm(transcoder, 'reward')
     await assertRevert(bm(transcoder, 'reward'), 'caller has already called reward for the current round')
     await assertRevert(bm(delegator, 'reward'), 'caller must be an active transcoder')
+    await assertRevert(bm(delegator, 'updateTranscoderWithFees', [transcoder, ONE, R1]), 'caller must be TicketBroker')
     await registerTranscoder(dave, 10n * ONE)
     await assertRevert(bm(dave, 'reward'), 'caller must be an active transcoder')
     await nextRound()

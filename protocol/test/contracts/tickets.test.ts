@@ -124,15 +124,18 @@ describe('tickets', () => {
     assert.deepEqual(await funds(), before)
   })
 
-  test('behavior: a ticket expires after ticketValidityPeriod rounds', async () => {
+  test('behavior: a ticket expires after ticketValidityPeriod rounds; fees go to the redemption round', async () => {
     await fund(parseEther('2'), 0n)
-    const t = await makeTicket()
+    const created = await devnet.currentRound()
+    const first = await makeTicket()
+    const second = await makeTicket()
     await devnet.nextRound()
-    const ok = await makeTicket()
-    await redeem(ok) // created one round ago: still valid
+    await redeem(first) // created one round ago: still valid
+    const transcoderInfo = await devnet.readBm<readonly bigint[]>('getTranscoder', [orchestrator])
+    assert.equal(transcoderInfo[9], created + 1n, 'lastFeeRound is the redemption round, not the creation round')
     await devnet.nextRound()
     const before = await funds()
-    await assertRevert(redeem(t), 'ticket is expired')
+    await assertRevert(redeem(second), 'ticket is expired')
     assert.deepEqual(await funds(), before)
   })
 

@@ -43,7 +43,7 @@ export type ScenarioContext = {
 export async function executeBlock(ctx: ScenarioContext, requests: readonly TransactionRequest[]): Promise<MinedBlocks | undefined> {
   if (requests.length === 0) return undefined
   await ctx.clock.tick()
-  const mined = await ctx.sender.execute(requests, { tolerateReverts: ctx.tolerateReverts })
+  const mined = await ctx.sender.execute(requests, { mode: 'ordered', tolerateReverts: ctx.tolerateReverts })
   ctx.model.apply(mined.logs)
   for (const { error } of mined.failed) ctx.logger.warn({ err: error, label: error.label, from: error.from, tx: error.hash }, 'live transaction reverted')
   return mined
