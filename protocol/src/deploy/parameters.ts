@@ -1,31 +1,6 @@
-/**
- * Protocol parameters set at deployment (spec §14). Percentages: `roundLockAmount` 1e6,
- * `inflation`/`inflationChange`/`targetBondingRate` 1e9 (Minter), `treasuryRewardCutRate` 1e27.
- */
-export type ProtocolParameters = {
-  /** RoundsManager: round length in blocks. */
-  roundLength: bigint
-  /** RoundsManager: locked tail of each round (1e6; 100_000 = last 10 %). */
-  roundLockAmount: bigint
-  /** BondingManager: rounds between unbond and withdrawStake. */
-  unbondingPeriod: bigint
-  /** BondingManager: transcoder pool (active set) size. */
-  numActiveTranscoders: bigint
-  /** Minter: starting inflation per round (1e9). */
-  inflation: bigint
-  /** Minter: inflation step per round (1e9). */
-  inflationChange: bigint
-  /** Minter: target bonding rate (1e9). */
-  targetBondingRate: bigint
-  /** BondingManager: treasury share of minted rewards (1e27), effective from the first initialized round. */
-  treasuryRewardCutRate: bigint
-  /** BondingManager: treasury LPT balance that halts the cut (wei; 0 = no ceiling). */
-  treasuryBalanceCeiling: bigint
-  /** TicketBroker: rounds between unlock and withdraw. */
-  unlockPeriod: bigint
-  /** TicketBroker: rounds a ticket stays redeemable after its creation round. */
-  ticketValidityPeriod: bigint
-}
+import type { ProtocolParameters } from '../presets/types.ts'
+
+export type { ProtocolParameters }
 
 /**
  * Devnet defaults: Arbitrum's unbonding, unlock, validity, target bonding rate and treasury values,

@@ -16,27 +16,32 @@ export type MinterDeployment = ContractDeployment & {
   label: 'v1' | 'current'
 }
 
-/** The protocol parameters a devnet is deployed with (spec §14), as integers in contract units. */
+/**
+ * Protocol parameters set at deployment (spec §14). Percentages: `roundLockAmount` 1e6,
+ * `inflation`/`inflationChange`/`targetBondingRate` 1e9 (Minter), `treasuryRewardCutRate` 1e27.
+ */
 export type ProtocolParameters = {
-  /** Blocks per round (L1 blocks on Arbitrum One). */
+  /** RoundsManager: round length in blocks. */
   roundLength: bigint
-  /** Share of the round that is locked, 1e6 scale. */
+  /** RoundsManager: locked tail of each round (1e6; 100_000 = last 10 %). */
   roundLockAmount: bigint
-  /** Rounds. */
+  /** BondingManager: rounds between unbond and withdrawStake. */
   unbondingPeriod: bigint
+  /** BondingManager: transcoder pool (active set) size. */
   numActiveTranscoders: bigint
-  /** Initial Minter inflation, ppb per round (1e9 scale). */
+  /** Minter: starting inflation per round (1e9). */
   inflation: bigint
+  /** Minter: inflation step per round (1e9). */
   inflationChange: bigint
-  /** 1e9 scale. */
+  /** Minter: target bonding rate (1e9). */
   targetBondingRate: bigint
-  /** 1e27 scale. */
+  /** BondingManager: treasury share of minted rewards (1e27), effective from the first initialized round. */
   treasuryRewardCutRate: bigint
-  /** LPT wei. */
+  /** BondingManager: treasury LPT balance that halts the cut (wei; 0 = no ceiling). */
   treasuryBalanceCeiling: bigint
-  /** Rounds. */
+  /** TicketBroker: rounds between unlock and withdraw. */
   unlockPeriod: bigint
-  /** Rounds. */
+  /** TicketBroker: rounds a ticket stays redeemable after its creation round. */
   ticketValidityPeriod: bigint
 }
 
