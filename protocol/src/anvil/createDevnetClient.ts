@@ -1,5 +1,6 @@
 import { createTestClient, http, publicActions, walletActions, type Chain } from 'viem'
 import { foundry } from 'viem/chains'
+import { multicall3Address } from '../presets/contractNames.ts'
 
 /** Parameters for {@link createDevnetClient}. */
 export type CreateDevnetClientParameters = {
@@ -18,7 +19,8 @@ export type CreateDevnetClientParameters = {
  * await client.writeContract({ account: alice, address, abi, functionName: 'bond', args, chain: null })
  */
 export function createDevnetClient({ rpcUrl, chainId = 31337, pollingInterval = 50 }: CreateDevnetClientParameters) {
-  const chain: Chain = { ...foundry, id: chainId, rpcUrls: { default: { http: [rpcUrl] } } }
+  // Every Peerscope devnet has Multicall3 at its canonical address (deployProtocol places it).
+  const chain: Chain = { ...foundry, id: chainId, rpcUrls: { default: { http: [rpcUrl] } }, contracts: { multicall3: { address: multicall3Address } } }
   return createTestClient({ chain, mode: 'anvil', transport: http(rpcUrl, { batch: false, retryCount: 0 }), pollingInterval })
     .extend(publicActions)
     .extend(walletActions)
