@@ -6,6 +6,8 @@ export type Common = {
   logger: Logger
   /** Registers a cleanup; cleanups run in reverse order of registration. */
   onShutdown: (cleanup: () => Promise<void> | void) => void
+  /** True once a shutdown began: commands stop starting services. */
+  isShuttingDown: () => boolean
   /** Runs every cleanup once; resolves when all finished. */
   shutdown: (reason: string) => Promise<void>
   /** True when stderr is a terminal: progress bars instead of periodic log lines. */
@@ -45,7 +47,12 @@ export function createCommon({ logLevel, logFormat }: CreateCommonParameters): C
     })()
     return shuttingDown
   }
-  return { logger, onShutdown: (cleanup) => void cleanups.push(cleanup), shutdown, interactive }
+  const onShutdown = (cleanup: () => Promise<void> | void) => {
+    // A service that finished starting after Ctrl-C is stopped at once instead of leaking.
+    if (shuttingDown) void shuttingDown.then(cleanup)
+    else cleanups.push(cleanup)
+  }
+  return { logger, onShutdown, shutdown, isShuttingDown: () => shuttingDown !== undefined, interactive }
 }
 
 /**

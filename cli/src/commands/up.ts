@@ -73,6 +73,7 @@ export async function runUpCommand(common: Common, options: UpCommandOptions): P
     logger.info({ rpcUrl: devnet.rpcUrl, manifest: manifestPath }, 'devnet ready')
   }
 
+  if (common.isShuttingDown()) return
   const readyPath = join(dataDir, 'ready.json')
   await writeFile(`${readyPath}.tmp`, `${JSON.stringify(ready, null, 2)}\n`)
   await rename(`${readyPath}.tmp`, readyPath)
