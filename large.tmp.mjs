@@ -10,4 +10,4 @@ try {
   console.log(JSON.stringify({ events: s.events, tx: s.transactions, blocks: s.blocks, seconds: s.seconds, eps: s.eventsPerSecond }))
   await devnet.stop()
 } catch (e) { console.error('FAILED', e) }
-console.log('total s', (performance.now() - t) / 1000)
+console.log(JSON.stringify(globalThis.__S)); console.log('round', globalThis.__round, 'build', globalThis.__build, 'bulk', globalThis.__bulk); console.log('total s', (performance.now() - t) / 1000)

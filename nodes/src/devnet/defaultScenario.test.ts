@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { decodeFunctionData, getAddress, parseEventLogs, type Address } from 'viem'
-import { arbitrumEventsAbi, createEarningsLedger, isLedgerEventName, type LedgerEvent } from '@peerscope/protocol'
+import { arbitrumEventCatalogue, arbitrumEventsAbi, createEarningsLedger, isLedgerEventName, parseDevnetManifest, type LedgerEvent } from '@peerscope/protocol'
+import { readFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { bondingManagerAbi } from '@peerscope/protocol/abi'
 import { createDevnetClient } from '@peerscope/protocol/anvil'
 import { createDevnet, type Devnet } from './index.ts'
@@ -9,12 +13,44 @@ import { createDevnet, type Devnet } from './index.ts'
 // The default scenario, replayed through the event-fed LIP-36 ledger: what the indexer will compute
 // without a single eth_call must equal the contracts' own pendingStake/pendingFees views, to the wei.
 let devnet: Devnet
+const dir = mkdtempSync(join(tmpdir(), 'peerscope-devnet-'))
+const manifestPath = join(dir, 'devnet.json')
 
 before(async () => {
-  devnet = await createDevnet({ port: 0, live: false, manifestPath: false })
+  devnet = await createDevnet({ port: 0, live: false, manifestPath })
 })
 after(async () => {
   await devnet?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+test('behavior: every log carries a topic0 of the Arbitrum One table and every contract event occurs', async () => {
+  const client = createDevnetClient({ rpcUrl: devnet.rpcUrl, chainId: devnet.chainId })
+  const logs = await client.getLogs({
+    address: Object.values(devnet.manifest.contracts).map((contract) => contract.address),
+    fromBlock: BigInt(devnet.manifest.startBlock),
+    toBlock: await client.getBlockNumber({ cacheTime: 0 }),
+  })
+  const known = new Map(arbitrumEventCatalogue.map((row) => [row.topic0.toLowerCase(), row.name]))
+  const seen = new Map<string, number>()
+  for (const log of logs) {
+    const name = known.get(log.topics[0]?.toLowerCase() ?? '')
+    assert.ok(name, `log ${log.transactionHash}:${log.logIndex} has an unknown topic0 ${log.topics[0]}`)
+    seen.set(name, (seen.get(name) ?? 0) + 1)
+  }
+  assert.deepEqual(devnet.missingEvents, [])
+  // Every event the spec lists for the contracts we implement, except the few a devnet cannot emit.
+  for (const row of arbitrumEventCatalogue) assert.ok(seen.has(row.name), `${row.contract}.${row.name} never emitted`)
+  assert.equal(logs.length, devnet.stats.events)
+})
+
+test('behavior: the manifest on disk is valid and names every account and contract', () => {
+  const manifest = parseDevnetManifest(JSON.parse(readFileSync(manifestPath, 'utf8')))
+  assert.deepEqual(manifest, parseDevnetManifest(devnet.manifest))
+  assert.equal(manifest.accounts.orchestrators.length, 20)
+  assert.equal(manifest.accounts.delegators.length, 200)
+  assert.equal(manifest.accounts.gateways.length, 5)
+  assert.equal(manifest.rpcUrl, devnet.rpcUrl)
 })
 
 test('behavior: the event-fed ledger equals pendingStake and pendingFees of every account, to the wei', async () => {
