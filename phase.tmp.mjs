@@ -1,1 +1,0 @@
-import * as ctxMod from './nodes/src/simulator/scenario/context.ts'
