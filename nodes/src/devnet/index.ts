@@ -44,7 +44,7 @@ export type CreateDevnetParameters = {
   largeEvents?: number | undefined
   /** Accounts of the large scale's bulk phase. Default 4,000 delegators. */
   largeDelegators?: number | undefined
-  /** Bulk blocks per round in the large scale (each bulk delegator acts once per block). Default 8. */
+  /** Bulk blocks per round in the large scale (each bulk delegator acts once per block). Default 12. */
   largeBlocksPerRound?: number | undefined
   /** Chain id 42161 and the contracts at their Arbitrum One addresses. Default false. */
   asArbitrum?: boolean | undefined
@@ -130,7 +130,7 @@ export async function createDevnet(parameters: CreateDevnetParameters = {}): Pro
     scale = 'default',
     largeEvents = 1_000_000,
     largeDelegators = 4_000,
-    largeBlocksPerRound = 8,
+    largeBlocksPerRound = 12,
     asArbitrum = false,
     live = true,
     blockIntervalMs = 1_000,
@@ -156,7 +156,7 @@ export async function createDevnet(parameters: CreateDevnetParameters = {}): Pro
     host,
     chainId,
     gasLimit: scale === 'large' ? 30_000_000_000n : undefined,
-    args: ['--timestamp', String(genesisTimestamp), ...(process.env.XARGS ? process.env.XARGS.split(' ') : [])],
+    args: ['--timestamp', String(genesisTimestamp)],
   })
   const abortController = new AbortController()
   const onAbort = () => abortController.abort(signal?.reason)

@@ -87,17 +87,17 @@ async function executeBulk(sender: TransactionSender, requests: readonly Transac
 /**
  * One transaction per bulk delegator: mostly a 1 LPT top-up (Transfer, Approval, Bond, plus
  * EarningsClaimed the first time in a round: the densest events per unit of EVM work), and in one
- * block out of ten an unbond or the rebond of an earlier lock, so every bulk kind of event shows.
+ * block out of twenty an unbond or the rebond of an earlier lock, so every bulk kind of event shows.
  */
 function bulkActions(ctx: ScenarioContext, delegators: BulkDelegator[], sequence: number): TransactionRequest[] {
   const { calls } = ctx
   return delegators.map((d, i) => {
-    const kind = (sequence + i) % 10
+    const kind = (sequence + i) % 20
     if (kind === 0) {
       d.locks.push(d.nextLockId++)
       return calls.unbond(d.address, LPT)
     }
-    if (kind === 5 && d.locks.length > 0) return calls.rebond(d.address, d.locks.shift()!)
+    if (kind === 10 && d.locks.length > 0) return calls.rebond(d.address, d.locks.shift()!)
     return calls.bond(d.address, LPT, d.delegate)
   })
 }
