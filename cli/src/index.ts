@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { createCommon } from './common.ts'
 import { runDevnetCommand } from './commands/devnet.ts'
+import { runIndexCommand } from './commands/index.ts'
 import { runUpCommand, services } from './commands/up.ts'
 
 /** Parses a non-negative integer flag, or fails with the flag's value in the message. */
@@ -35,6 +36,20 @@ program
   .action(async (options) => {
     const common = createCommon(program.opts())
     await runDevnetCommand(common, options)
+  })
+
+program
+  .command('index')
+  .description('Index Livepeer into Postgres (entities) and ClickHouse (facts): a devnet from its manifest, or Arbitrum One from RPC_URL (and GATEWAY_URL)')
+  .addOption(new Option('--network <network>', 'which chain to index').choices(['devnet', 'arbitrum-one']).default('devnet'))
+  .option('--manifest <file>', 'devnet manifest (default: <data-dir>/devnet.json)')
+  .option('--data-dir <dir>', 'embedded Postgres (postgres/) and chDB (chdb/) live under it; DB_URL and CLICKHOUSE_URL select servers instead', '.peerscope')
+  .option('--metrics-port <port>', 'port of /metrics (Prometheus) and /health; 0 picks a free one', integer, 9464)
+  .option('--to-block <height>', 'stop (exit 0) once this block is indexed', integer)
+  .option('--rpc-rate-limit <n>', 'hosted RPC budget in calls per second (refused for a local node)', integer)
+  .action(async (options) => {
+    const common = createCommon(program.opts())
+    await runIndexCommand(common, options)
   })
 
 program

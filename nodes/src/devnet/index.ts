@@ -1,25 +1,18 @@
 import { arbitrumOne, type DevnetManifest } from '@peerscope/protocol'
-import { createDevnetClient, startAnvil, type Anvil } from '@peerscope/protocol/anvil'
-import { deployProtocol, devnetParameters, type ProtocolDeployment, type ProtocolParameters } from '@peerscope/protocol/deploy'
-import type { Address, Hex } from 'viem'
+import { startAnvil } from '@peerscope/protocol/anvil'
+import { devnetParameters, type ProtocolDeployment, type ProtocolParameters } from '@peerscope/protocol/deploy'
+import type { Address } from 'viem'
 import { DevnetStoppedError } from '../errors/simulator.ts'
-import { createProtocolCalls } from '../simulator/chain/createProtocolCalls.ts'
-import { createTransactionSender } from '../simulator/chain/createTransactionSender.ts'
 import { playLarge } from '../simulator/large/playLarge.ts'
-import { createInstantClock, createLiveClock } from '../simulator/live/createLiveClock.ts'
-import { playLive } from '../simulator/live/playLive.ts'
+import { startLive } from '../simulator/live/startLive.ts'
 import { silentLogger, type Logger } from '../simulator/logger.ts'
-import { createRandom } from '../simulator/random/createRandom.ts'
-import { createRpcClient } from '../simulator/rpc/createRpcClient.ts'
-import type { ScenarioContext } from '../simulator/scenario/context.ts'
-import { createNetworkModel } from '../simulator/scenario/createNetworkModel.ts'
-import { createScenarioPlan, minimumCoverageRounds } from '../simulator/scenario/createScenarioPlan.ts'
+import { minimumCoverageRounds } from '../simulator/scenario/createScenarioPlan.ts'
 import { playScenario } from '../simulator/scenario/playScenario.ts'
-import { createEventStats, type DevnetStats, type EventStats } from '../simulator/stats/createEventStats.ts'
-import { missingEvents, statsContracts } from '../simulator/stats/protocolContracts.ts'
-import { arbitrumLayout, placeholderCode } from './arbitrumLayout.ts'
+import { createEventStats, type DevnetStats } from '../simulator/stats/createEventStats.ts'
+import { missingEvents } from '../simulator/stats/protocolContracts.ts'
 import { buildManifest } from './buildManifest.ts'
-import { createDevnetAccounts, type DevnetAccounts } from './createDevnetAccounts.ts'
+import type { DevnetAccounts } from './createDevnetAccounts.ts'
+import { deployDevnet } from './deployDevnet.ts'
 import { writeManifest } from './writeManifest.ts'
 
 /** Options of {@link createDevnet}; every field has a default. */
@@ -159,8 +152,6 @@ export async function createDevnet(parameters: CreateDevnetParameters = {}): Pro
     args: ['--timestamp', String(genesisTimestamp)],
   })
   const abortController = new AbortController()
-  const onAbort = () => abortController.abort(signal?.reason)
-  signal?.addEventListener('abort', onAbort, { once: true })
   let stopping: Promise<void> | undefined
   let liveLoop: Promise<void> | undefined
   const stop = () => {
@@ -172,10 +163,16 @@ export async function createDevnet(parameters: CreateDevnetParameters = {}): Pro
     })()
     return stopping
   }
+  const onAbort = () => void stop()
+  signal?.addEventListener('abort', onAbort, { once: true })
+  anvil.process.once('exit', (code, signalName) => {
+    if (stopping) return
+    logger.error({ code, signal: signalName }, 'anvil exited unexpectedly; stopping the devnet')
+    void stop()
+  })
 
   try {
-    const ready = await setUp({ anvil, logger, seed, rounds, sizes, chainId, asArbitrum, protocolParameters, blockTime, signal: abortController.signal, onProgress, started })
-    const { ctx, stats, rpc } = ready
+    const { ctx, stats, rpc } = await deployDevnet({ anvil, logger, seed, rounds, sizes, chainId, asArbitrum, protocolParameters, blockTime, signal: abortController.signal, onProgress, started })
     const progress = (phase: 'scenario' | 'large', done: number, total: number, final: boolean) => {
       const snapshot = stats.snapshot()
       const base = { done, total, events: snapshot.events, transactions: snapshot.transactions, eventsPerSecond: snapshot.eventsPerSecond, elapsedSeconds: snapshot.seconds, final }
@@ -221,39 +218,20 @@ export async function createDevnet(parameters: CreateDevnetParameters = {}): Pro
     if (manifestPath !== false) await writeManifest(manifestPath, manifest)
     logger.info({ events: history.events, transactions: history.transactions, seconds: round2(history.seconds), manifestPath: manifestPath || undefined }, 'devnet history on chain')
 
-    const liveStats: EventStats = createEventStats({ contracts: statsContracts(ctx.deployment) })
-    if (live) {
-      await rpc.request('anvil_removeBlockTimestampInterval')
-      const latest = await rpc.request<{ timestamp: Hex }>('eth_getBlockByNumber', ['latest', false])
-      let lastTimestamp = BigInt(latest.timestamp)
-      const liveSender = await createTransactionSender({
-        rpc,
-        nextTimestamp: () => {
-          const now = BigInt(Math.floor(Date.now() / 1000))
-          lastTimestamp = now > lastTimestamp ? now : lastTimestamp + 1n
-          return lastTimestamp
-        },
-        onMined: (mined) => liveStats.record(mined),
-      })
-      const liveCtx: ScenarioContext = {
-        ...ctx,
-        sender: liveSender,
-        clock: createLiveClock({ sender: liveSender, blockIntervalMs, signal: abortController.signal }),
-        tolerateReverts: true,
-        random: ctx.random.fork('live'),
-      }
-      liveLoop = playLive({
-        ctx: liveCtx,
-        firstStep: step,
-        previous: state,
-        signal: abortController.signal,
-        retryMs: Math.max(blockIntervalMs, 500),
-        onRound: (played, round) => {
-          const s = liveStats.snapshot()
-          onProgress?.({ phase: 'live', unit: 'rounds', round: Number(round), done: played, total: played, events: s.events, transactions: s.transactions, eventsPerSecond: s.eventsPerSecond, elapsedSeconds: s.seconds, final: false })
-        },
-      })
-    }
+    const liveRun = live
+      ? await startLive({
+          ctx,
+          rpc,
+          firstStep: step,
+          previous: state,
+          blockIntervalMs,
+          signal: abortController.signal,
+          onRound: (played, round, snapshot) =>
+            onProgress?.({ phase: 'live', unit: 'rounds', round: Number(round), done: played, total: played, events: snapshot.events, transactions: snapshot.transactions, eventsPerSecond: snapshot.eventsPerSecond, elapsedSeconds: snapshot.seconds, final: false }),
+        })
+      : undefined
+    liveLoop = liveRun?.done
+    const noLiveStats = createEventStats({ contracts: [] })
 
     return {
       rpcUrl: anvil.rpcUrl,
@@ -265,7 +243,7 @@ export async function createDevnet(parameters: CreateDevnetParameters = {}): Pro
       parameters: protocolParameters,
       stats: history,
       missingEvents: missing,
-      liveStats: () => liveStats.snapshot(),
+      liveStats: () => (liveRun?.stats ?? noLiveStats).snapshot(),
       stop,
     }
   } catch (error) {
@@ -273,75 +251,6 @@ export async function createDevnet(parameters: CreateDevnetParameters = {}): Pro
     if (abortController.signal.aborted && !(error instanceof DevnetStoppedError)) throw new DevnetStoppedError({ cause: error })
     throw error
   }
-}
-
-/** Deploys, wires the scenario context and counts the deployment's events. */
-async function setUp(p: {
-  anvil: Anvil
-  logger: Logger
-  seed: string
-  rounds: number
-  sizes: { orchestrators: number; delegators: number; gateways: number }
-  chainId: number
-  asArbitrum: boolean
-  protocolParameters: ProtocolParameters
-  blockTime: number
-  signal: AbortSignal
-  onProgress: ((progress: DevnetProgress) => void) | undefined
-  started: number
-}) {
-  const { anvil, logger, seed, rounds, sizes, chainId, asArbitrum, protocolParameters, signal, onProgress, started } = p
-  const rpc = createRpcClient({ url: anvil.rpcUrl })
-  const client = createDevnetClient({ rpcUrl: anvil.rpcUrl, chainId })
-  const deployProgress = (done: number, final: boolean) =>
-    onProgress?.({ phase: 'deploy', unit: 'steps', done, total: 2, events: 0, transactions: 0, eventsPerSecond: 0, elapsedSeconds: (performance.now() - started) / 1000, final })
-  deployProgress(0, false)
-  await rpc.request('anvil_setBlockTimestampInterval', [p.blockTime])
-
-  const accounts = createDevnetAccounts({ seed, ...sizes })
-  const layout = asArbitrum ? arbitrumLayout() : undefined
-  for (const address of layout?.placeholders ?? []) await client.setCode({ address, bytecode: placeholderCode })
-  const deployment = await deployProtocol({
-    client,
-    deployer: accounts.deployer.address,
-    parameters: protocolParameters,
-    placement: layout?.placement,
-    registry: layout?.registry,
-    verifier: accounts.verifier.address,
-  })
-  signal.throwIfAborted()
-  deployProgress(1, false)
-
-  // The deployment ran with automine; count its logs and transactions, then switch to batches.
-  const stats = createEventStats({ contracts: statsContracts(deployment), startedAt: started })
-  const head = BigInt(await rpc.request<Hex>('eth_blockNumber'))
-  const [deployLogs, deployTxs] = await Promise.all([
-    rpc.request<Parameters<EventStats['recordLogs']>[0]>('eth_getLogs', [{ fromBlock: '0x0', toBlock: `0x${head.toString(16)}` }]),
-    rpc.request<Hex>('eth_getTransactionCount', [accounts.deployer.address, 'latest']),
-  ])
-  stats.recordLogs(deployLogs, Number(deployTxs), Number(head))
-  await rpc.request('evm_setAutomine', [false])
-  const sender = await createTransactionSender({ rpc, onMined: (mined) => stats.record(mined) })
-  deployProgress(2, true)
-  logger.debug({ contracts: Object.fromEntries(Object.entries(deployment.contracts).map(([name, c]) => [name, c.address])) }, 'protocol deployed')
-
-  const random = createRandom(seed)
-  const ctx: ScenarioContext = {
-    seed,
-    client,
-    sender,
-    deployment,
-    parameters: protocolParameters,
-    calls: createProtocolCalls({ deployment }),
-    accounts,
-    plan: createScenarioPlan({ random, accounts, rounds, numActiveTranscoders: Number(protocolParameters.numActiveTranscoders) }),
-    model: createNetworkModel({ bondingManager: deployment.contracts.BondingManager.address }),
-    random: random.fork('scenario'),
-    logger,
-    clock: createInstantClock({ sender }),
-    tolerateReverts: false,
-  }
-  return { ctx, stats, rpc }
 }
 
 function round2(value: number): number {

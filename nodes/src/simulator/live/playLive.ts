@@ -1,3 +1,5 @@
+import { numberToHex, parseEther, type Hex } from 'viem'
+import type { RpcClient } from '../rpc/createRpcClient.ts'
 import type { ScenarioContext } from '../scenario/context.ts'
 import { playRound } from '../scenario/playRound.ts'
 import type { NetworkState } from '../scenario/readNetworkState.ts'
@@ -7,6 +9,7 @@ import { sleep } from './createLiveClock.ts'
 export type PlayLiveParameters = {
   /** A context with a live clock, a live sender and `tolerateReverts: true`. */
   ctx: ScenarioContext
+  rpc: RpcClient
   /** The first round index (the scenario's round count: episodes are over). */
   firstStep: number
   previous: NetworkState | undefined
@@ -19,10 +22,10 @@ export type PlayLiveParameters = {
 /**
  * Keeps the network alive until `signal` aborts: each round is played like a scenario round
  * (initializeRound, rewards with misses, delegator moves, ticket redemptions), paced by the live
- * clock. Reverts are logged by the context; other errors are logged and the round retried after
- * a pause, so a hiccup never stops the devnet.
+ * clock; gateways' ETH is refilled when low. Reverts are logged by the context; other errors are
+ * logged and the round retried after a pause, so a hiccup never stops the devnet.
  */
-export async function playLive({ ctx, firstStep, previous, signal, retryMs, onRound }: PlayLiveParameters): Promise<void> {
+export async function playLive({ ctx, rpc, firstStep, previous, signal, retryMs, onRound }: PlayLiveParameters): Promise<void> {
   let step = firstStep
   let state = previous
   let played = 0
@@ -30,6 +33,7 @@ export async function playLive({ ctx, firstStep, previous, signal, retryMs, onRo
     try {
       // Other programs may send from scenario accounts (reference nodes): reload nonces each round.
       ctx.sender.resetNonces()
+      await refillGateways(ctx, rpc)
       const result = await playRound(ctx, step, state)
       state = result.state
       step++
@@ -42,4 +46,15 @@ export async function playLive({ ctx, firstStep, previous, signal, retryMs, onRo
       await sleep(retryMs, signal).catch(() => {})
     }
   }
+}
+
+const refillBelow = parseEther('100')
+const refillTo = parseEther('1000')
+
+/** Gateways spend ETH on deposits forever when live: an anvil faucet keeps them funded. */
+async function refillGateways(ctx: ScenarioContext, rpc: RpcClient): Promise<void> {
+  const gateways = ctx.plan.gateways.map((g) => g.address)
+  const balances = await rpc.batch<Hex>(gateways.map((address) => ({ method: 'eth_getBalance', params: [address, 'latest'] })))
+  const low = gateways.filter((_, i) => BigInt(balances[i]!) < refillBelow)
+  if (low.length > 0) await rpc.batch(low.map((address) => ({ method: 'anvil_setBalance', params: [address, numberToHex(refillTo)] })))
 }

@@ -34,6 +34,13 @@ export type ScenarioContext = {
   clock: BlockClock
   /** Live mode: a reverted transaction is logged and skipped instead of stopping the devnet. */
   tolerateReverts: boolean
+  /** Whether the scripted episodes play (history) or not (live). */
+  episodes: boolean
+}
+
+/** The step scripted episodes compare with: the round's, or -1 (none) when episodes are off. */
+export function episodeStep(ctx: ScenarioContext, step: number): number {
+  return ctx.episodes ? step : -1
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Address } from 'viem'
 import type { TransactionRequest } from '../chain/createTransactionSender.ts'
 import type { Random } from '../random/createRandom.ts'
-import type { ScenarioContext } from './context.ts'
+import { episodeStep, type ScenarioContext } from './context.ts'
 import { episodeRounds, minimumCoverageRounds } from './createScenarioPlan.ts'
 import type { DelegatorState, NetworkState } from './readNetworkState.ts'
 
@@ -40,8 +40,9 @@ export function delegatorPhase(ctx: ScenarioContext, state: NetworkState, step: 
   const matured = (d: DelegatorState) => model.locks(d.address).find((lock) => lock.withdrawRound <= round)
 
   // ---- scripted episodes
+  const now = episodeStep(ctx, step)
   const episode = (who: Address, at: number, build: (d: DelegatorState) => TransactionRequest[] | undefined) => {
-    if (step !== at) return
+    if (now !== at) return
     const d = states.get(who)
     const built = d && build(d)
     if (!built || built.length === 0) {
@@ -70,7 +71,7 @@ export function delegatorPhase(ctx: ScenarioContext, state: NetworkState, step: 
     const to = chooseOrchestrator(random)
     return lock && to && d.status === 'Unbonded' ? [calls.rebondFromUnbonded(d.address, to, lock.id)] : undefined
   })
-  if (step === episodeRounds.transferToBonded) busy.add(cast.secondReceiver)
+  if (now === episodeRounds.transferToBonded) busy.add(cast.secondReceiver)
   episode(cast.secondGiver, episodeRounds.transferToBonded, (d) =>
     d.status === 'Bonded' ? [calls.transferBond(d.address, cast.secondReceiver, share(d.pendingStake, 20, 40))] : undefined,
   )

@@ -1,5 +1,5 @@
 import type { TransactionRequest } from '../chain/createTransactionSender.ts'
-import type { ScenarioContext } from './context.ts'
+import { episodeStep, type ScenarioContext } from './context.ts'
 import { episodeRounds } from './createScenarioPlan.ts'
 import type { NetworkState } from './readNetworkState.ts'
 
@@ -16,6 +16,7 @@ export function gatewayPhase(ctx: ScenarioContext, state: NetworkState, step: nu
   const { cast } = plan
   const random = ctx.random.fork(`gateways/${step}`)
   const txs: TransactionRequest[] = []
+  const now = episodeStep(ctx, step)
 
   for (const g of plan.gateways) {
     const s = state.gateways[g.index]!
@@ -29,31 +30,31 @@ export function gatewayPhase(ctx: ScenarioContext, state: NetworkState, step: nu
       else txs.push(calls.fundDepositAndReserve(me, g.deposit, g.reserve))
       continue
     }
-    if (me === cast.cancellingGateway && step === episodeRounds.unlockToCancel && unlockable) {
+    if (me === cast.cancellingGateway && now === episodeRounds.unlockToCancel && unlockable) {
       txs.push(calls.unlock(me))
       continue
     }
-    if (me === cast.cancellingGateway && step === episodeRounds.cancelUnlock && unlocking) {
+    if (me === cast.cancellingGateway && now === episodeRounds.cancelUnlock && unlocking) {
       txs.push(calls.cancelUnlock(me))
       continue
     }
-    if (me === cast.withdrawingGateway && step === episodeRounds.unlockToWithdraw && unlockable) {
+    if (me === cast.withdrawingGateway && now === episodeRounds.unlockToWithdraw && unlockable) {
       txs.push(calls.unlock(me))
       continue
     }
-    if (me === cast.withdrawingGateway && step === episodeRounds.withdraw && unlocking && s.withdrawRound <= state.round) {
+    if (me === cast.withdrawingGateway && now === episodeRounds.withdraw && unlocking && s.withdrawRound <= state.round) {
       txs.push(calls.withdraw(me))
       continue
     }
-    if (me === cast.withdrawingGateway && step === episodeRounds.fundAgain && !unlocking) {
+    if (me === cast.withdrawingGateway && now === episodeRounds.fundAgain && !unlocking) {
       txs.push(calls.fundDepositAndReserve(me, g.deposit, g.reserve))
       continue
     }
-    if (me === cast.selfFundingGateway && step === episodeRounds.unlockToSelfFund && unlockable) {
+    if (me === cast.selfFundingGateway && now === episodeRounds.unlockToSelfFund && unlockable) {
       txs.push(calls.unlock(me))
       continue
     }
-    if (me === cast.selfFundingGateway && step === episodeRounds.selfFund && unlocking) {
+    if (me === cast.selfFundingGateway && now === episodeRounds.selfFund && unlocking) {
       // Funding its own deposit during an unlock cancels it (UnlockCancelled, then DepositFunded).
       txs.push(calls.fundDeposit(me, g.deposit / 2n))
       continue

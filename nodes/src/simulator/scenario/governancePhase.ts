@@ -1,6 +1,6 @@
 import type { TransactionRequest } from '../chain/createTransactionSender.ts'
 import { lptRoles } from '../chain/createProtocolCalls.ts'
-import type { ScenarioContext } from './context.ts'
+import { episodeStep, type ScenarioContext } from './context.ts'
 import { episodeRounds } from './createScenarioPlan.ts'
 import { pickSlashed } from './orchestratorPhase.ts'
 import type { NetworkState } from './readNetworkState.ts'
@@ -19,7 +19,7 @@ export function governancePhase(ctx: ScenarioContext, state: NetworkState, step:
   const { calls, accounts, parameters, deployment } = ctx
   const owner = accounts.deployer.address
   const bridge = accounts.bridge.address
-  switch (step) {
+  switch (episodeStep(ctx, step)) {
     case episodeRounds.burn:
       return [calls.burn(bridge, 1_000n * LPT)]
     case episodeRounds.revokeRole:

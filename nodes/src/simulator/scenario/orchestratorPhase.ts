@@ -1,5 +1,5 @@
 import type { TransactionRequest } from '../chain/createTransactionSender.ts'
-import type { ScenarioContext } from './context.ts'
+import { episodeStep, type ScenarioContext } from './context.ts'
 import { episodeRounds, type OrchestratorPlan } from './createScenarioPlan.ts'
 import type { NetworkState, TranscoderState } from './readNetworkState.ts'
 
@@ -44,10 +44,11 @@ export function orchestratorPhase(ctx: ScenarioContext, state: NetworkState, ste
   const keeperTxs: TransactionRequest[] = []
   const txs: TransactionRequest[] = []
   const round = state.round
-  const retiree = step === episodeRounds.retire ? pickRetiree(ctx, state) : undefined
+  const now = episodeStep(ctx, step)
+  const retiree = now === episodeRounds.retire ? pickRetiree(ctx, state) : undefined
   const maxStake = state.orchestrators.reduce((max, o) => (o.delegatedAmount > max ? o.delegatedAmount : max), 0n)
   const firstLateJoiner = plan.orchestrators.find((o) => o.joinRound > 0)
-  const feeWithdrawer = step === episodeRounds.withdrawFees ? maxBy(state.orchestrators, (o) => o.pendingFees)?.address : undefined
+  const feeWithdrawer = now === episodeRounds.withdrawFees ? maxBy(state.orchestrators, (o) => o.pendingFees)?.address : undefined
 
   for (const o of plan.orchestrators) {
     const s = state.orchestrators[o.index]!
@@ -82,8 +83,8 @@ export function orchestratorPhase(ctx: ScenarioContext, state: NetworkState, ste
       rewarded = true
     }
 
-    if (o.usesRewardCaller && step === episodeRounds.rewardCallers) txs.push(calls.setRewardCaller(me, keeper))
-    if (o.usesRewardCaller && step === episodeRounds.unsetRewardCaller && o === plan.orchestrators.find((p) => p.usesRewardCaller)) {
+    if (o.usesRewardCaller && now === episodeRounds.rewardCallers) txs.push(calls.setRewardCaller(me, keeper))
+    if (o.usesRewardCaller && now === episodeRounds.unsetRewardCaller && o === plan.orchestrators.find((p) => p.usesRewardCaller)) {
       txs.push(calls.setRewardCaller(me, zeroAddress))
     }
 

@@ -1,0 +1,70 @@
+import { startIndexer, type IndexerMetrics, type IndexerNetwork } from '@peerscope/indexer'
+import { createIndexerMetrics } from '@peerscope/indexer'
+import { waitForSignal, type Common } from '../common.ts'
+import { createProgress } from '../ui/progress.ts'
+
+/** Flags of `peerscope index`. */
+export type IndexCommandOptions = {
+  network: IndexerNetwork
+  manifest?: string
+  dataDir: string
+  metricsPort: number
+  toBlock?: number
+  rpcRateLimit?: number
+}
+
+/**
+ * `peerscope index`: runs the indexer in this process until Ctrl-C (or `--to-block`), with a
+ * progress bar on a terminal and log lines otherwise.
+ */
+export async function runIndexCommand(common: Common, options: IndexCommandOptions): Promise<void> {
+  const { logger } = common
+  const stopping = waitForSignal(common)
+  const metrics = createIndexerMetrics()
+  const running = await startIndexer({
+    flags: {
+      network: options.network,
+      dataDir: options.dataDir,
+      metricsPort: options.metricsPort,
+      ...(options.manifest === undefined ? {} : { manifest: options.manifest }),
+      ...(options.toBlock === undefined ? {} : { toBlock: options.toBlock }),
+      ...(options.rpcRateLimit === undefined ? {} : { rpcRateLimit: options.rpcRateLimit }),
+    },
+    logger: logger.child({ service: 'indexer' }),
+    metrics,
+    onShutdown: common.onShutdown,
+  })
+  logger.info({ metrics: `${running.metricsUrl}/metrics`, health: `${running.metricsUrl}/health` }, 'indexer running')
+  common.onShutdown(renderIndexerProgress(common, metrics))
+  await stopping
+}
+
+/**
+ * Renders indexing progress from the metrics snapshot (height, blocks/s, events/s, ETA): a bar on a
+ * terminal, a log line every 5 s otherwise. Returns a stop function.
+ */
+export function renderIndexerProgress(common: Common, metrics: IndexerMetrics): () => void {
+  const progress = createProgress({
+    label: 'index',
+    total: 1,
+    unit: 'blocks',
+    interactive: common.interactive,
+    logger: common.logger.child({ service: 'indexer' }),
+    format: '{blocksPerSecond} blocks/s | {eventsPerSecond} events/s | lag {lag}',
+  })
+  const timer = setInterval(() => {
+    const snapshot = metrics.snapshot()
+    if (snapshot.indexedHeight < 0) return
+    progress.setTotal(Math.max(1, snapshot.chainHead))
+    progress.update(snapshot.indexedHeight, {
+      blocksPerSecond: Math.round(snapshot.blocksPerSecond),
+      eventsPerSecond: Math.round(snapshot.eventsPerSecond),
+      lag: snapshot.lagBlocks,
+    })
+  }, 500)
+  timer.unref()
+  return () => {
+    clearInterval(timer)
+    progress.stop()
+  }
+}

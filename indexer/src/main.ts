@@ -1,0 +1,139 @@
+import type { Store } from '@subsquid/typeorm-store'
+import { createClickhouse, createClickhouseSink, type DelegatorRoundRow, type OrchestratorRoundRow } from './clickhouse/index.ts'
+import type { IndexerConfig } from './config.ts'
+import { createCompositeDatabase, createPostgresDatabase } from './database/index.ts'
+import { createDecoder, createRoundClock, readRoundParameters, type DecodedLog, type RoundClock, type RpcCall } from './decode/index.ts'
+import { createIndexerMetrics, startMetricsServer, type IndexerMetrics } from './metrics/index.ts'
+import { applyMigrations, entities, startPostgres } from './postgres/index.ts'
+import { createProcessor } from './processor.ts'
+
+/** The logging the indexer needs (pino's shape). */
+export type IndexerLogger = {
+  info: (fields: object, message?: string) => void
+  warn: (fields: object, message?: string) => void
+  error: (fields: object, message?: string) => void
+}
+
+/** Rows for ClickHouse that only the entity handlers can compute (LIP-36 ledger state). */
+export type HandlerFacts = { orchestratorRounds?: readonly OrchestratorRoundRow[]; delegatorRounds?: readonly DelegatorRoundRow[] }
+
+/** Entity handlers (Postgres): called once per batch with the batch's decoded logs. */
+export type HandleBatch = (store: Store, logs: DecodedLog[]) => Promise<HandlerFacts | void>
+
+/** The stage implementations main wires together. */
+export type IndexerStages = { handleBatch: HandleBatch }
+
+/** Parameters for {@link runIndexer}. */
+export type RunIndexerParameters = {
+  config: IndexerConfig
+  logger: IndexerLogger
+  stages: IndexerStages
+  metrics?: IndexerMetrics
+  /** Registers a cleanup run on shutdown (embedded Postgres, chDB, metrics server). */
+  onShutdown?: (cleanup: () => Promise<void> | void) => void
+}
+
+/** What {@link runIndexer} returns once the processor is running. */
+export type RunningIndexer = { metrics: IndexerMetrics; metricsUrl: string; dbUrl: string }
+
+/**
+ * Starts the stores (embedded Postgres and chDB under the data dir unless `DB_URL` /
+ * `CLICKHOUSE_URL`), applies migrations, and runs the processor: decode each batch, let the entity
+ * handlers update Postgres, hand the facts to ClickHouse, commit. Resolves once running; the
+ * processor then owns the process (it exits 0 at `toBlock`, 1 on a fatal error, spec §2.1).
+ *
+ * @see shared/spec/indexer-stack.md §2, §6.5
+ *
+ * @example
+ * await runIndexer({ config, logger, stages })
+ */
+export async function runIndexer({ config, logger, stages, metrics = createIndexerMetrics(), onShutdown = () => {} }: RunIndexerParameters): Promise<RunningIndexer> {
+  let dbUrl = config.dbUrl
+  if (!dbUrl) {
+    const postgres = await startPostgres({ dataDir: config.postgresDataDir })
+    onShutdown(() => postgres.stop())
+    dbUrl = postgres.url
+    logger.info({ dataDir: config.postgresDataDir }, 'embedded postgres started')
+  }
+  await applyMigrations({ url: dbUrl })
+
+  const clickhouse = await createClickhouse(config.clickhouseUrl ? { url: config.clickhouseUrl } : { path: config.chdbPath })
+  onShutdown(() => clickhouse.close())
+  const sink = createClickhouseSink({ client: clickhouse })
+  await sink.migrate()
+
+  const server = await startMetricsServer({ metrics, port: config.metricsPort })
+  onShutdown(() => server.stop())
+  const stopHeadPoll = pollChainHead(config.rpc.url, metrics)
+  onShutdown(stopHeadPoll)
+
+  const preset = config.preset
+  const roundsManager = preset.contracts.RoundsManager?.address
+  let clock: RoundClock | undefined
+  const database = createCompositeDatabase({
+    postgres: createPostgresDatabase({ url: dbUrl, entities }),
+    sink,
+    onRollback: (height) => clock?.rollback(height),
+  })
+
+  // The processor's RPC client (retries, timeouts) of the batch being handled.
+  let call: RpcCall = () => Promise.reject(new Error('no batch in progress'))
+  let decoder: ReturnType<typeof createDecoder> | undefined
+  const processor = createProcessor(config)
+  processor.run(database, async (ctx) => {
+    call = (method, params) => ctx._chain.client.call(method, params)
+    const first = ctx.blocks[0]
+    if (!first) return
+    if (!clock || !decoder) {
+      clock = createRoundClock({ initial: await initialRoundParameters(call, first.header.height - 1) })
+      decoder = createDecoder({
+        preset,
+        clock,
+        readRoundLength: async (height) => {
+          if (!roundsManager) return preset.roundLength
+          return (await readRoundParameters({ call, roundsManager, height }))?.roundLength ?? preset.roundLength
+        },
+        onRoundMismatch: (log, computed) =>
+          logger.warn({ id: log.id, eventRound: String(log.args.round), computed: String(computed) }, 'NewRound disagrees with the round clock'),
+      })
+    }
+    const logs = await decoder.decode(ctx.blocks)
+    const facts = await stages.handleBatch(ctx.store.entities, logs)
+    ctx.store.facts.logs.push(...logs)
+    if (facts?.orchestratorRounds) ctx.store.facts.orchestratorRounds.push(...facts.orchestratorRounds)
+    if (facts?.delegatorRounds) ctx.store.facts.delegatorRounds.push(...facts.delegatorRounds)
+    const last = ctx.blocks[ctx.blocks.length - 1] ?? first
+    metrics.recordBatch({ toHeight: last.header.height, blocks: ctx.blocks.length, events: logs.length, lastTimestampMs: last.header.timestamp, isHead: ctx.isHead })
+  })
+
+  // NOTE: on the devnet the manifest's parameters apply from genesis (the first setRoundLength
+  // anchors at round blockNum / roundLength, i.e. a zero base); mid-history starts read the chain.
+  async function initialRoundParameters(call: RpcCall, height: number) {
+    const fallback = { lastRoundLengthUpdateRound: 0n, lastRoundLengthUpdateStartBlock: 0n, roundLength: preset.parameters?.roundLength ?? preset.roundLength }
+    if (!roundsManager || height < 0) return fallback
+    const onChain = await readRoundParameters({ call, roundsManager, height })
+    return onChain && onChain.roundLength > 0n ? onChain : fallback
+  }
+
+  return { metrics, metricsUrl: server.url, dbUrl }
+}
+
+/** Polls `eth_blockNumber` for the head gauge (progress and lag); errors only skip a sample. */
+function pollChainHead(rpcUrl: string, metrics: IndexerMetrics): () => void {
+  const httpUrl = rpcUrl.replace(/^ws/, 'http')
+  const timer = setInterval(() => {
+    fetch(httpUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }),
+      signal: AbortSignal.timeout(2_000),
+    })
+      .then((response) => response.json() as Promise<{ result?: string }>)
+      .then((body) => {
+        if (body.result) metrics.setChainHead(Number(BigInt(body.result)))
+      })
+      .catch(() => {})
+  }, 500)
+  timer.unref()
+  return () => clearInterval(timer)
+}
