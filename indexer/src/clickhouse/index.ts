@@ -2,6 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { insertFacts, type InsertFactsReturnType } from './insertFacts.ts'
 import { migrate, type MigrateReturnType } from './migrate.ts'
 import { readDailyTotals, readDelegatorRounds, readEvents, readOrchestratorRounds } from './read.ts'
+import { rebuildRollups } from './rebuildRollups.ts'
 import { removeAbove, type RemoveAboveReturnType } from './removeAbove.ts'
 import type { FactBatch } from './types.ts'
 
@@ -16,6 +17,7 @@ export {
   MigrationFileError,
 } from './errors.ts'
 export { migrate, migrationsDirectory, migrationsTable, type MigrateParameters, type MigrateReturnType } from './migrate.ts'
+export { rebuildRollups } from './rebuildRollups.ts'
 export { readDailyTotals, readDelegatorRounds, readEvents, readOrchestratorRounds } from './read.ts'
 export type { BlockRange, DailyTotals, DelegatorRound, EventRow, OrchestratorRound } from './read.ts'
 export type { InsertFactsReturnType } from './insertFacts.ts'
@@ -74,6 +76,11 @@ export type ClickhouseSink = {
    * row with another block hash throws `ForkNotRolledBackError` (roll back first).
    */
   insert: (batch: FactBatch) => Promise<InsertFactsReturnType>
+  /**
+   * Recomputes the daily view targets from `events` (see `rebuildRollups`). Only with no write in
+   * flight; the runner may call it after `recover` when the previous run died inside an INSERT.
+   */
+  rebuildRollups: () => Promise<string[]>
   /** Exact reads (FINAL / sum(sign)-aware). */
   read: {
     events: (range?: Parameters<typeof readEvents>[1]) => ReturnType<typeof readEvents>
@@ -107,6 +114,7 @@ export function createClickhouseSink(parameters: CreateClickhouseSinkParameters)
     migrate: () => migrate({ client, directory: parameters.migrationsDirectory }),
     recover: (committedHeight) => removeAboveAndTrack(committedHeight),
     rollback: (aboveHeight) => removeAboveAndTrack(aboveHeight),
+    rebuildRollups: () => rebuildRollups({ client }),
     insert: async (batch) => {
       try {
         const result = await insertFacts({ client, batch, storedTop })

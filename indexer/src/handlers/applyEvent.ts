@@ -190,7 +190,7 @@ const sub = (a: BigDecimal, wei: bigint): BigDecimal => a.minus(toDecimal(wei))
  */
 export function applyEvent(context: EventContext): void {
   const { cache, protocol, log } = context
-  const args = log.args
+  const args = log.args ?? {}
   const timestamp = Math.floor(log.block.timestamp / 1000)
   const round = roundOf(context, log.round)
   cache.touch(Round, round)

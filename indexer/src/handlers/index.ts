@@ -68,7 +68,7 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
       cache.want(Protocol, '0')
       await cache.load()
       const protocol = cache.get(Protocol, '0') ?? cache.set(Protocol, newProtocol(preset.parameters))
-      wantBatchEntities(cache, logs, protocol, () => sync.ledger().listTranscoders())
+      const { accounts, rounds } = wantBatchEntities(cache, logs, protocol, () => sync.ledger().listTranscoders())
       await cache.load()
 
       const touched = new Set<string>()
@@ -139,6 +139,19 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
         delegator.pendingFees = fees
         cache.touch(Delegator, delegator)
       }
+      // Claims and bonds copy LIP-36 factors into the current round's pool (ensureCumulativeFactors),
+      // fees and rewards update them: re-read every pool the batch could have changed.
+      for (const round of rounds)
+        for (const account of accounts) {
+          const id = poolId(round, account)
+          const pool = cache.has(Pool, id) ? cache.get(Pool, id) : undefined
+          if (!pool) continue
+          const factors = ledger.pool(account as Address, round)
+          if (pool.cumulativeRewardFactor === factors.cumulativeRewardFactor && pool.cumulativeFeeFactor === factors.cumulativeFeeFactor) continue
+          pool.cumulativeRewardFactor = factors.cumulativeRewardFactor
+          pool.cumulativeFeeFactor = factors.cumulativeFeeFactor
+          cache.touch(Pool, pool)
+        }
       for (const [id, row] of earnings) {
         const existing = cache.get(DelegatorRoundEarnings, id)
         if (existing) {
@@ -167,15 +180,22 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
 }
 
 /** Declares every entity id the batch's events read, so they load in one query per type. */
-function wantBatchEntities(cache: BatchCache, logs: readonly HandlerLog[], protocol: Protocol, listTranscoders: () => readonly string[]) {
+function wantBatchEntities(
+  cache: BatchCache,
+  logs: readonly HandlerLog[],
+  protocol: Protocol,
+  listTranscoders: () => readonly string[],
+): { accounts: Set<string>; rounds: Set<bigint> } {
   cache.want(Round, protocol.currentRound.id)
   cache.want(Transcoder, ...protocol.pendingActivation, ...protocol.pendingDeactivation)
-  let newRounds: bigint[] = []
+  const newRounds: bigint[] = []
+  const rounds = new Set<bigint>()
   const accounts = new Set<string>()
   for (const log of logs) {
-    const args = log.args
+    const args = log.args ?? {}
     const lower = (value: unknown) => String(value).toLowerCase()
     cache.want(Round, log.round.toString())
+    rounds.add(log.round)
     const day = dayNumber(log.block.timestamp / 1000)
     cache.want(Day, day.toString())
     for (const key of accountArgs) if (typeof args[key] === 'string') accounts.add(lower(args[key]))
@@ -223,6 +243,7 @@ function wantBatchEntities(cache: BatchCache, logs: readonly HandlerLog[], proto
   accounts.delete(zeroAddress)
   cache.want(Transcoder, ...accounts)
   cache.want(Delegator, ...accounts)
-  for (const round of newRounds) for (const account of accounts) cache.want(Pool, poolId(round, account))
-  newRounds = []
+  for (const round of newRounds) rounds.add(round)
+  for (const round of rounds) for (const account of accounts) cache.want(Pool, poolId(round, account))
+  return { accounts, rounds }
 }

