@@ -9,7 +9,7 @@ const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], {
 test('behavior: --help lists every subcommand', () => {
   const { status, stdout } = run('--help')
   assert.equal(status, 0)
-  for (const command of ['devnet', 'up']) assert.match(stdout, new RegExp(`^  ${command}`, 'm'))
+  for (const command of ['devnet', 'index', 'up']) assert.match(stdout, new RegExp(`^  ${command}`, 'm'))
 })
 
 test('behavior: every subcommand has --help describing its flags', () => {
@@ -17,6 +17,10 @@ test('behavior: every subcommand has --help describing its flags', () => {
   assert.equal(devnet.status, 0)
   for (const flag of ['--port', '--manifest', '--seed', '--orchestrators', '--delegators', '--gateways', '--rounds', '--scale', '--no-live', '--as-arbitrum'])
     assert.ok(devnet.stdout.includes(flag), `devnet --help mentions ${flag}`)
+  const index = run('index', '--help')
+  assert.equal(index.status, 0)
+  for (const flag of ['--network', '--manifest', '--data-dir', '--metrics-port', '--to-block', '--rpc-rate-limit'])
+    assert.ok(index.stdout.includes(flag), `index --help mentions ${flag}`)
   const up = run('up', '--help')
   assert.equal(up.status, 0)
   for (const flag of ['--data-dir', '--chain-port', '--api-port', '--web-port', '--only', '--as-arbitrum'])

@@ -59,6 +59,7 @@ program
   .option('--chain-port <port>', 'devnet JSON-RPC port', integer, 8545)
   .option('--api-port <port>', 'GraphQL API port', integer, 4000)
   .option('--web-port <port>', 'explorer port', integer, 3000)
+  .option('--metrics-port <port>', 'indexer /metrics and /health port (0 picks a free one)', integer, 9464)
   .option('--only <services>', `comma list of ${services.join(',')} (default: all that exist)`)
   .option('--seed <seed>', 'devnet scenario seed', 'peerscope')
   .option('--as-arbitrum', 'passed to the devnet: chain id 42161 and Arbitrum One addresses', false)

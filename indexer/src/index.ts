@@ -17,6 +17,8 @@ export type StartIndexerParameters = {
   logger: IndexerLogger
   metrics?: IndexerMetrics
   onShutdown?: (cleanup: () => Promise<void> | void) => void
+  /** Called once `--to-block` is committed; default exit 0. */
+  onDone?: () => void
 }
 
 /**
@@ -27,8 +29,8 @@ export type StartIndexerParameters = {
  * @example
  * const { metrics } = await startIndexer({ flags: { network: 'devnet', dataDir: '.peerscope' }, logger })
  */
-export async function startIndexer({ flags, logger, metrics = createIndexerMetrics(), onShutdown }: StartIndexerParameters): Promise<RunningIndexer> {
+export async function startIndexer({ flags, logger, metrics = createIndexerMetrics(), onShutdown, onDone }: StartIndexerParameters): Promise<RunningIndexer> {
   const config = await resolveIndexerConfig({ flags })
   const handlers = createEntityHandlers({ preset: config.preset })
-  return runIndexer({ config, logger, metrics, stages: { handleBatch: (store, logs) => handlers.handleBatch(store, logs) }, ...(onShutdown ? { onShutdown } : {}) })
+  return runIndexer({ config, logger, metrics, stages: { handleBatch: (store, logs) => handlers.handleBatch(store, logs) }, ...(onShutdown ? { onShutdown } : {}), ...(onDone ? { onDone } : {}) })
 }

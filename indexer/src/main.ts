@@ -31,6 +31,11 @@ export type RunIndexerParameters = {
   metrics?: IndexerMetrics
   /** Registers a cleanup run on shutdown (embedded Postgres, chDB, metrics server). */
   onShutdown?: (cleanup: () => Promise<void> | void) => void
+  /**
+   * Called once `config.toBlock` is committed (hot blocks included: the processor alone would wait
+   * for it to become final). Default: exit 0. The CLI runs its shutdown registry first.
+   */
+  onDone?: () => void
 }
 
 /** What {@link runIndexer} returns once the processor is running. */
@@ -47,7 +52,7 @@ export type RunningIndexer = { metrics: IndexerMetrics; metricsUrl: string; dbUr
  * @example
  * await runIndexer({ config, logger, stages })
  */
-export async function runIndexer({ config, logger, stages, metrics = createIndexerMetrics(), onShutdown = () => {} }: RunIndexerParameters): Promise<RunningIndexer> {
+export async function runIndexer({ config, logger, stages, metrics = createIndexerMetrics(), onShutdown = () => {}, onDone = () => process.exit(0) }: RunIndexerParameters): Promise<RunningIndexer> {
   let dbUrl = config.dbUrl
   if (!dbUrl) {
     const postgres = await startPostgres({ dataDir: config.postgresDataDir })
@@ -70,10 +75,17 @@ export async function runIndexer({ config, logger, stages, metrics = createIndex
   const preset = config.preset
   const roundsManager = preset.contracts.RoundsManager?.address
   let clock: RoundClock | undefined
+  let done = false
   const database = createCompositeDatabase({
     postgres: createPostgresDatabase({ url: dbUrl, entities }),
     sink,
     onRollback: (height) => clock?.rollback(height),
+    onCommit: (height) => {
+      if (config.toBlock === undefined || height < config.toBlock || done) return
+      done = true
+      logger.info({ height }, 'reached --to-block')
+      onDone()
+    },
   })
 
   // The processor's RPC client (retries, timeouts) of the batch being handled.

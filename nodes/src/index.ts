@@ -11,7 +11,7 @@ export {
 } from './devnet/index.ts'
 export { createDevnetAccounts, type CreateDevnetAccountsParameters, type DevnetAccounts } from './devnet/createDevnetAccounts.ts'
 export { deriveDevnetAccount, deriveDevnetPrivateKey, devnetRoles, type DevnetRole } from './devnet/deriveDevnetAccount.ts'
-export { arbitrumLayout, controllerRegistryNames, placeholderAddress, placeholderCode, type ArbitrumLayout } from './devnet/arbitrumLayout.ts'
+export { arbitrumLayout, placeholderAddress, placeholderCode, type ArbitrumLayout } from './devnet/arbitrumLayout.ts'
 export { buildManifest, type BuildManifestParameters } from './devnet/buildManifest.ts'
 export { writeManifest } from './devnet/writeManifest.ts'
 

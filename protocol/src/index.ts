@@ -42,7 +42,7 @@ export type { EventCatalogueEntry, EventContractName } from './events/types.ts'
 
 // presets
 export { arbitrumOne, arbitrumOneGovernance, arbitrumOneL1Addresses, arbitrumOneTargets } from './presets/arbitrumOne.ts'
-export { multicall3Address, protocolContractNames, type ProtocolContractName } from './presets/contractNames.ts'
+export { controllerRegistryNames, multicall3Address, protocolContractNames, type ProtocolContractName } from './presets/contractNames.ts'
 export {
   devnetParameterNames,
   devnetPreset,

@@ -33,10 +33,13 @@ export async function runIndexCommand(common: Common, options: IndexCommandOptio
     logger: logger.child({ service: 'indexer' }),
     metrics,
     onShutdown: common.onShutdown,
+    onDone: () => void common.shutdown('--to-block reached').then(() => process.exit(0)),
   })
   logger.info({ metrics: `${running.metricsUrl}/metrics`, health: `${running.metricsUrl}/health` }, 'indexer running')
   common.onShutdown(renderIndexerProgress(common, metrics))
   await stopping
+  // NOTE: the processor's loop never returns on its own; stores are closed, so leave now.
+  process.exit(process.exitCode ?? 0)
 }
 
 /**

@@ -1,15 +1,17 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { createDevnet } from '@peerscope/nodes'
+import { createIndexerMetrics, startIndexer } from '@peerscope/indexer'
 import { waitForSignal, type Common } from '../common.ts'
 import { createDevnetProgressRenderer } from './devnet.ts'
+import { renderIndexerProgress } from './index.ts'
 
 /** Every service `up` knows, in start order. */
 export const services = ['devnet', 'indexer', 'api', 'web', 'nodes'] as const
 export type Service = (typeof services)[number]
 
 /** Services that exist in this version; later issues add the rest. */
-const available: readonly Service[] = ['devnet']
+const available: readonly Service[] = ['devnet', 'indexer']
 
 /** Flags of `peerscope up`. */
 export type UpCommandOptions = {
@@ -17,13 +19,14 @@ export type UpCommandOptions = {
   chainPort: number
   apiPort: number
   webPort: number
+  metricsPort: number
   only?: string
   seed: string
   asArbitrum: boolean
 }
 
 /** What `ready.json` holds: where each started service answers, null for those not started. */
-export type ReadyFile = { rpcUrl: string | null; graphqlUrl: string | null; webUrl: string | null; manifest: string | null }
+export type ReadyFile = { rpcUrl: string | null; graphqlUrl: string | null; webUrl: string | null; manifest: string | null; metricsUrl: string | null }
 
 /** Parses `--only`, rejecting unknown or not-yet-built services with a clear message. */
 export function parseOnly(only: string | undefined): Service[] {
@@ -53,7 +56,7 @@ export async function runUpCommand(common: Common, options: UpCommandOptions): P
   }
   const dataDir = resolve(options.dataDir)
   await mkdir(dataDir, { recursive: true })
-  const ready: ReadyFile = { rpcUrl: null, graphqlUrl: null, webUrl: null, manifest: null }
+  const ready: ReadyFile = { rpcUrl: null, graphqlUrl: null, webUrl: null, manifest: null, metricsUrl: null }
 
   const stopping = waitForSignal(common)
   if (selected.includes('devnet')) {
@@ -73,6 +76,28 @@ export async function runUpCommand(common: Common, options: UpCommandOptions): P
     logger.info({ rpcUrl: devnet.rpcUrl, manifest: manifestPath }, 'devnet ready')
   }
 
+  if (selected.includes('indexer') && !common.isShuttingDown()) {
+    // NOTE: state (embedded Postgres, chDB) lives under the data dir; the devnet is new each run,
+    // so the indexer state from an earlier chain is wiped first (spec indexer-stack.md §0 rule 4).
+    if (selected.includes('devnet')) {
+      await rm(join(dataDir, 'postgres'), { recursive: true, force: true })
+      await rm(join(dataDir, 'chdb'), { recursive: true, force: true })
+    }
+    const metrics = createIndexerMetrics()
+    const indexer = await startIndexer({
+      flags: { network: 'devnet', manifest: join(dataDir, 'devnet.json'), dataDir, metricsPort: options.metricsPort },
+      logger: logger.child({ service: 'indexer' }),
+      metrics,
+      onShutdown: common.onShutdown,
+    })
+    ready.metricsUrl = indexer.metricsUrl
+    const stopProgress = renderIndexerProgress(common, metrics)
+    // Ready once the indexer reached the chain head.
+    while (!metrics.snapshot().caughtUp && !common.isShuttingDown()) await new Promise((resolve) => setTimeout(resolve, 200))
+    stopProgress()
+    logger.info({ metrics: `${indexer.metricsUrl}/metrics`, height: metrics.snapshot().indexedHeight }, 'indexer at the head')
+  }
+
   if (common.isShuttingDown()) return
   const readyPath = join(dataDir, 'ready.json')
   await writeFile(`${readyPath}.tmp`, `${JSON.stringify(ready, null, 2)}\n`)
@@ -80,4 +105,6 @@ export async function runUpCommand(common: Common, options: UpCommandOptions): P
   logger.info({ ready: readyPath, ...ready }, 'peerscope is up; Ctrl-C stops')
   process.stdout.write(`${readyPath}\n`)
   await stopping
+  // NOTE: a running processor never returns on its own; everything is stopped, so leave now.
+  if (selected.includes('indexer')) process.exit(process.exitCode ?? 0)
 }

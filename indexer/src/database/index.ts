@@ -36,6 +36,8 @@ export type CreateCompositeDatabaseParameters = {
   sink: FactSink
   /** Told when blocks above `height` were rolled back (a fork or a crash), to reset in-memory state. */
   onRollback?: (height: number) => void
+  /** Told after each commit with the highest block now stored (final or hot). */
+  onCommit?: (height: number) => void
 }
 
 /** A Subsquid `HotDatabase` over Postgres (system of record, cursor) and ClickHouse (facts). */
@@ -60,7 +62,7 @@ export type CompositeDatabase = {
  * @example
  * processor.run(createCompositeDatabase({ postgres, sink }), async (ctx) => { ... })
  */
-export function createCompositeDatabase({ postgres, sink, onRollback }: CreateCompositeDatabaseParameters): CompositeDatabase {
+export function createCompositeDatabase({ postgres, sink, onRollback, onCommit }: CreateCompositeDatabaseParameters): CompositeDatabase {
   // Highest block either store may hold above the finalized cursor (hot blocks), -1 when none.
   let hotTop = -1
 
@@ -91,12 +93,14 @@ export function createCompositeDatabase({ postgres, sink, onRollback }: CreateCo
       if (hotTop > info.prevHead.height) await rollbackAbove(info.prevHead.height)
       await postgres.transact(info, (store) => withFacts(store, cb))
       hotTop = -1
+      onCommit?.(info.nextHead.height)
     },
     transactHot2: async (info, cb) => {
       if (hotTop > info.baseHead.height) await rollbackAbove(info.baseHead.height)
       await postgres.transactHot2(info, (store, sliceBeg, sliceEnd) => withFacts(store, (composite) => cb(composite, sliceBeg, sliceEnd)))
       const last = info.newBlocks[info.newBlocks.length - 1]
       hotTop = last ? Math.max(last.height, info.baseHead.height) : info.baseHead.height
+      onCommit?.(hotTop)
     },
     transactHot: (info, cb) =>
       database.transactHot2(info, async (store, sliceBeg, sliceEnd) => {

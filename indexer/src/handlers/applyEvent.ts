@@ -10,6 +10,7 @@ import {
   DepositFundedEvent,
   Delegator,
   EarningsClaimedEvent,
+  LivepeerAccount,
   MintEvent,
   NewRoundEvent,
   ParameterUpdateEvent,
@@ -46,7 +47,7 @@ import {
   WithdrawStakeEvent,
   WithdrawalEvent,
 } from '../model/index.ts'
-import type { BatchCache } from './batchCache.ts'
+import type { BatchCache, EntityClass } from './batchCache.ts'
 import { newBroadcaster, newBroadcasterDay, newDay, newDelegator, newPool, newRound, newTranscoder, newTranscoderDay } from './entities.ts'
 import type { HandlerLog } from './types.ts'
 import { dayNumber, poolId, toDecimal, unbondingLockId, zeroDecimal } from './units.ts'
@@ -121,6 +122,15 @@ function syncDelegator(context: EventContext, id: string): Delegator {
   delegator.delegate = delegate === zeroAddress ? null : new Transcoder({ id: delegate })
   context.cache.touch(Delegator, delegator)
   context.touched.add(id)
+  context.cache.set(
+    LivepeerAccount,
+    new LivepeerAccount({
+      id,
+      lastUpdatedTimestamp: Math.floor(context.log.block.timestamp / 1000),
+      delegator: new Delegator({ id }),
+      delegate: delegator.delegate ?? null,
+    }),
+  )
   return delegator
 }
 
@@ -179,6 +189,40 @@ function refreshParticipation(context: EventContext, round: Round | undefined) {
     round.totalSupply = protocol.totalSupply
     round.participationRate = protocol.participationRate
   }
+}
+
+/**
+ * 30/60/90-day volumes of every loaded transcoder and active broadcaster, from their newest 90 day
+ * entries (the subgraph does this at NewRound for the active set only, leaving others stale); drops
+ * broadcasters that paid nothing for 90 days from `protocol.activeBroadcasters`.
+ */
+function refreshRecentVolumes(context: EventContext, timestamp: number) {
+  const { cache, protocol } = context
+  const volumes = (ids: string[], entityClass: EntityClass<{ id: string; date: number; volumeETH: BigDecimal }>) => {
+    const sums = [zeroDecimal(), zeroDecimal(), zeroDecimal()] as [BigDecimal, BigDecimal, BigDecimal]
+    for (const id of ids.slice(0, 90)) {
+      const day = cache.has(entityClass, id) ? cache.get(entityClass, id) : undefined
+      if (!day) continue
+      ;[30, 60, 90].forEach((days, index) => {
+        if (day.date >= timestamp - days * 86400) sums[index] = (sums[index] as BigDecimal).plus(day.volumeETH)
+      })
+    }
+    return sums
+  }
+  for (const transcoder of cache.values(Transcoder)) {
+    if (transcoder.transcoderDays.length === 0) continue
+    ;[transcoder.thirtyDayVolumeETH, transcoder.sixtyDayVolumeETH, transcoder.ninetyDayVolumeETH] = volumes(transcoder.transcoderDays, TranscoderDay)
+    cache.touch(Transcoder, transcoder)
+  }
+  const active: string[] = []
+  for (const id of protocol.activeBroadcasters) {
+    const broadcaster = cache.has(Broadcaster, id) ? cache.get(Broadcaster, id) : undefined
+    if (!broadcaster) continue
+    ;[broadcaster.thirtyDayVolumeETH, broadcaster.sixtyDayVolumeETH, broadcaster.ninetyDayVolumeETH] = volumes(broadcaster.broadcasterDays, BroadcasterDay)
+    cache.touch(Broadcaster, broadcaster)
+    if (broadcaster.lastFundedDay >= timestamp - 90 * 86400) active.push(id)
+  }
+  protocol.activeBroadcasters = active
 }
 
 const add = (a: BigDecimal, wei: bigint): BigDecimal => a.plus(toDecimal(wei))
@@ -514,6 +558,7 @@ export function applyEvent(context: EventContext): void {
         cache.touch(Pool, pool)
       }
       protocol.activeTranscoderCount = activeCount
+      refreshRecentVolumes(context, timestamp)
       protocol.lastInitializedRound = new Round({ id: entity.id })
       if (number > BigInt(protocol.currentRound.id)) protocol.currentRound = new Round({ id: entity.id })
       refreshParticipation(context, entity)

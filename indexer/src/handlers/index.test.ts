@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { arbitrumEventsAbi, devnetPreset } from '@peerscope/protocol'
-import { bondingManagerAbi, roundsManagerAbi } from '@peerscope/protocol/abi'
+import { bondingManagerAbi, roundsManagerAbi, ticketBrokerAbi } from '@peerscope/protocol/abi'
 import { createDevnetClient } from '@peerscope/protocol/anvil'
 import { createDevnet, type Devnet } from '@peerscope/nodes'
 import { Store } from '@subsquid/typeorm-store'
 import { DataSource, In, Not, IsNull } from 'typeorm'
 import { parseEventLogs, type Address, type Hex } from 'viem'
-import { Delegator, DelegatorRoundEarnings, LedgerCheckpoint, Pool, Protocol, Transcoder } from '../model/index.ts'
+import { Broadcaster, Delegator, DelegatorRoundEarnings, LedgerCheckpoint, Pool, Protocol, Transcoder } from '../model/index.ts'
 import { applyMigrations, createDataSourceOptions, startPostgres, type StartPostgresReturnType } from '../postgres/index.ts'
 import { createEntityHandlers, toWei, type HandlerLog } from './index.ts'
 
@@ -20,6 +20,7 @@ let devnet: Devnet
 let postgres: StartPostgresReturnType
 let dataSource: DataSource
 let head: bigint
+const facts = { orchestratorRounds: 0, delegatorRounds: 0 }
 const dir = mkdtempSync(join(tmpdir(), 'peerscope-handlers-'))
 // NOTE: as root, embedded Postgres runs as the `postgres` user, which must be able to enter the directory.
 chmodSync(dir, 0o755)
@@ -89,7 +90,8 @@ before(async () => {
   head = await client.getBlockNumber({ cacheTime: 0 })
   const logs = await decodedLogs(client, devnet, head)
   const preset = devnetPreset(devnet.manifest)
-  // Batches of ~40 blocks, each in its own transaction; a fresh handler instance half-way stands for a restart.
+  // Batches of ~40 blocks, each in its own transaction; a fresh handler instance half-way stands for
+  // a restart, and one batch is first rolled back after the handlers ran (a failed, retried transaction).
   let handlers = createEntityHandlers({ preset })
   const batches: HandlerLog[][] = []
   for (const log of logs) {
@@ -97,9 +99,19 @@ before(async () => {
     if (last && (last[0] as HandlerLog).block.height + 40 > log.block.height) last.push(log)
     else batches.push([log])
   }
+  const rolledBack = new Error('rolled back on purpose')
   for (const [index, batch] of batches.entries()) {
     if (index === Math.floor(batches.length / 2)) handlers = createEntityHandlers({ preset })
-    await dataSource.transaction('SERIALIZABLE', (em) => handlers.handleBatch(new Store(() => em), batch))
+    if (index === Math.floor(batches.length / 3)) {
+      const attempt = dataSource.transaction('SERIALIZABLE', async (em) => {
+        await handlers.handleBatch(new Store(() => em), batch)
+        throw rolledBack
+      })
+      await assert.rejects(attempt, rolledBack)
+    }
+    const result = await dataSource.transaction('SERIALIZABLE', (em) => handlers.handleBatch(new Store(() => em), batch))
+    facts.orchestratorRounds += result.orchestratorRounds.length
+    facts.delegatorRounds += result.delegatorRounds.length
   }
 })
 
@@ -154,7 +166,31 @@ test('behavior: every delegator and orchestrator equals the chain: bonded stake,
     } else assert.equal(chainTotalStake, 0n, `${account} has stake on chain but no Transcoder`)
   })
   assert.ok(checkedTranscoders >= 10, `transcoders checked: ${checkedTranscoders}`)
+  // delegatorsCount: +1 per bond from nothing, −1 per unbond to nothing = accounts bonded now.
+  const bondedNow = accounts.filter((_, index) => ((results[index * 5] as readonly bigint[])[0] as bigint) > 0n).length
+  const protocol = await dataSource.manager.findOneBy(Protocol, { id: '0' })
+  assert.equal(protocol?.delegatorsCount, BigInt(bondedNow))
   assert.ok(earning > accounts.length / 4, `delegators with pending rewards: ${earning}`)
+})
+
+test('behavior: every gateway deposit and reserve equals TicketBroker.getSenderInfo', async () => {
+  const client = createDevnetClient({ rpcUrl: devnet.rpcUrl, chainId: devnet.chainId })
+  const ticketBroker = devnet.deployment.contracts.TicketBroker.address
+  const gateways = devnet.manifest.accounts.gateways
+  const infos = await client.multicall({
+    contracts: gateways.map((gateway) => ({ address: ticketBroker, abi: ticketBrokerAbi, functionName: 'getSenderInfo', args: [gateway] })) as never,
+    allowFailure: false,
+    blockNumber: head,
+  })
+  const broadcasters = new Map((await dataSource.manager.find(Broadcaster)).map((row) => [row.id, row]))
+  gateways.forEach((gateway, index) => {
+    const [sender, reserve] = infos[index] as unknown as [{ deposit: bigint }, { fundsRemaining: bigint }]
+    const broadcaster = broadcasters.get(gateway.toLowerCase())
+    assert.ok(broadcaster, `Broadcaster ${gateway}`)
+    assert.equal(toWei(broadcaster.deposit), sender.deposit, `deposit of ${gateway}`)
+    assert.equal(toWei(broadcaster.reserve), reserve.fundsRemaining, `reserve of ${gateway}`)
+    assert.ok(broadcaster.totalVolumeETH.gt(0), `volume of ${gateway}`)
+  })
 })
 
 test('behavior: reward-call history, pool factors and the current round equal the chain', async () => {
@@ -206,9 +242,11 @@ test('behavior: reward-call history, pool factors and the current round equal th
   assert.equal(BigInt(protocol.currentRound as unknown as string), currentRound)
 })
 
-test('behavior: per-round delegator earnings add up and the ledger checkpoint covers every ledger event', async () => {
+test('behavior: per-round delegator earnings and ClickHouse facts are produced, and the ledger checkpoint is stored', async () => {
   const earnings = await dataSource.manager.find(DelegatorRoundEarnings, { where: { reward: Not(IsNull()) } })
   assert.ok(earnings.length > 50, `earnings rows: ${earnings.length}`)
   const checkpoint = await dataSource.manager.findOneBy(LedgerCheckpoint, { id: 'ledger' })
   assert.ok(checkpoint && checkpoint.entryCount > 100)
+  assert.ok(facts.orchestratorRounds > 50, `orchestrator round facts: ${facts.orchestratorRounds}`)
+  assert.ok(facts.delegatorRounds > 50, `delegator round facts: ${facts.delegatorRounds}`)
 })

@@ -1,4 +1,5 @@
-import { isLedgerEventName, type LedgerEvent } from '@peerscope/protocol'
+import { isLedgerEventName, percOf, splitFees, type EarningsLedger, type LedgerEvent } from '@peerscope/protocol'
+import type { DelegatorRoundRow, OrchestratorRoundRow } from '../clickhouse/index.ts'
 import type { Store } from '@subsquid/typeorm-store'
 import type { Address } from 'viem'
 import {
@@ -16,13 +17,13 @@ import {
 } from '../model/index.ts'
 import { applyEvent, zeroAddress, type EventContext } from './applyEvent.ts'
 import { BatchCache } from './batchCache.ts'
-import { newProtocol } from './entities.ts'
+import { newProtocol, newRound } from './entities.ts'
 import { createLedgerSync } from './ledgerSync.ts'
 import { parameterValue } from './parameterValue.ts'
 import type { CreateEntityHandlersParameters, EntityHandlers, HandlerLog } from './types.ts'
-import { dayNumber, poolId, toDecimal, unbondingLockId } from './units.ts'
+import { dayNumber, poolId, toDecimal, toWei, unbondingLockId } from './units.ts'
 
-export type { CreateEntityHandlersParameters, EntityHandlers, HandlerLog } from './types.ts'
+export type { CreateEntityHandlersParameters, EntityFacts, EntityHandlers, HandlerLog } from './types.ts'
 export { toDecimal, toWei } from './units.ts'
 
 /** Events that reach the ledger whatever contract logs them; the other ledger events only from the BondingManager. */
@@ -67,14 +68,30 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
       const cache = new BatchCache(store)
       cache.want(Protocol, '0')
       await cache.load()
-      const protocol = cache.get(Protocol, '0') ?? cache.set(Protocol, newProtocol(preset.parameters))
-      const { accounts, rounds } = wantBatchEntities(cache, logs, protocol, () => sync.ledger().listTranscoders())
+      let protocol = cache.get(Protocol, '0')
+      if (!protocol) {
+        protocol = cache.set(Protocol, newProtocol(preset.parameters))
+        // Protocol's round references start at round 0: that row must exist for the foreign keys.
+        cache.set(Round, newRound(0n, protocol))
+        protocol.roundCount = 1
+      }
+      const { accounts, rounds, hasNewRound } = wantBatchEntities(cache, logs, protocol, () => sync.ledger().listTranscoders())
       await cache.load()
+      if (hasNewRound) {
+        // NewRound recomputes 30/60/90-day volumes from the newest 90 day entries of each account.
+        for (const transcoder of cache.values(Transcoder)) cache.want(TranscoderDay, ...transcoder.transcoderDays.slice(0, 90))
+        for (const broadcaster of cache.values(Broadcaster)) cache.want(BroadcasterDay, ...broadcaster.broadcasterDays.slice(0, 90))
+        await cache.load()
+      }
 
       const touched = new Set<string>()
       const earned = new Set<string>()
       /** Per (round, delegator): pending values before the round's first credit, and what was earned. */
-      const earnings = new Map<string, { round: bigint; delegator: string; delegate: string; stake: bigint; reward: bigint; fees: bigint }>()
+      const earnings = new Map<
+        string,
+        { round: bigint; delegator: string; delegate: string; stake: bigint; reward: bigint; fees: bigint; blockNumber: number; logIndex: number }
+      >()
+      const orchestratorRounds: OrchestratorRoundRow[] = []
       const treasury = new Map<string, bigint>()
 
       for (const log of logs) {
@@ -108,6 +125,7 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
           sync.apply({ id: `${log.transaction.hash}-${log.logIndex}`, blockNumber: log.block.height, logIndex: log.logIndex, event })
         }
         applyEvent({ cache, ledger: sync.ledger(), protocol, log, before, treasury, parameter, contract, touched })
+        if (ledgerLog) orchestratorRounds.push(...orchestratorFacts(sync.ledger(), log))
         if (earner && pendingBefore) {
           earned.add(earner)
           for (const [delegator, previous] of pendingBefore) {
@@ -116,7 +134,10 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
             if (stake === previous.stake && fees === previous.fees) continue
             const id = `${log.round}-${delegator}`
             let row = earnings.get(id)
-            if (!row) earnings.set(id, (row = { round: log.round, delegator, delegate: earner, stake: previous.stake, reward: 0n, fees: 0n }))
+            if (!row)
+              earnings.set(id, (row = { round: log.round, delegator, delegate: earner, stake: previous.stake, reward: 0n, fees: 0n, blockNumber: 0, logIndex: 0 }))
+            row.blockNumber = log.block.height
+            row.logIndex = log.logIndex
             row.reward += stake - previous.stake
             row.fees += fees - previous.fees
           }
@@ -152,11 +173,22 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
           pool.cumulativeFeeFactor = factors.cumulativeFeeFactor
           cache.touch(Pool, pool)
         }
+      const delegatorRounds: DelegatorRoundRow[] = []
       for (const [id, row] of earnings) {
         const existing = cache.get(DelegatorRoundEarnings, id)
+        const totals = { reward: row.reward + (existing ? toWei(existing.reward) : 0n), fees: row.fees + (existing ? toWei(existing.fees) : 0n) }
+        delegatorRounds.push({
+          delegator: row.delegator,
+          round: row.round,
+          blockNumber: row.blockNumber,
+          logIndex: row.logIndex,
+          orchestrator: row.delegate,
+          stake: ledger.pendingStake(row.delegator as Address),
+          ...totals,
+        })
         if (existing) {
-          existing.reward = existing.reward.plus(toDecimal(row.reward))
-          existing.fees = existing.fees.plus(toDecimal(row.fees))
+          existing.reward = toDecimal(totals.reward)
+          existing.fees = toDecimal(totals.fees)
           cache.touch(DelegatorRoundEarnings, existing)
         } else {
           cache.set(
@@ -175,8 +207,36 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
       }
       await cache.flush()
       await sync.flush(store)
+      return { orchestratorRounds, delegatorRounds }
     },
   }
+}
+
+/** ClickHouse rows of one ledger event: the reward and fee splits, and the pool snapshots at NewRound. */
+function orchestratorFacts(ledger: EarningsLedger, log: HandlerLog): OrchestratorRoundRow[] {
+  const position = { round: log.round, blockNumber: log.block.height, logIndex: log.logIndex }
+  const args = log.args
+  if (log.eventName === 'Reward') {
+    const orchestrator = String(args.transcoder).toLowerCase()
+    const amount = args.amount as bigint
+    const rewardCommission = percOf(amount, ledger.pool(orchestrator as Address, log.round).transcoderRewardCut)
+    return [{ orchestrator, ...position, kind: 'reward_split', rewardCommission, delegatorsReward: amount - rewardCommission }]
+  }
+  if (log.eventName === 'WinningTicketTransfer') {
+    const orchestrator = String(args.recipient).toLowerCase()
+    const split = splitFees({ fees: args.amount as bigint, feeShare: ledger.pool(orchestrator as Address, log.round).transcoderFeeShare })
+    return [{ orchestrator, ...position, kind: 'fee_split', feeCommission: split.transcoderCommission, delegatorsFees: split.delegatorsFees }]
+  }
+  if (log.eventName === 'NewRound') {
+    const round = args.round as bigint
+    return ledger.listTranscoders().map((address) => {
+      const state = ledger.transcoder(address)
+      const active = state.activationRound <= round && round < state.deactivationRound
+      const stakeRound = state.lastActiveStakeUpdateRound <= round ? state.lastActiveStakeUpdateRound : round
+      return { orchestrator: address.toLowerCase(), ...position, round, kind: 'snapshot', stake: ledger.pool(address, stakeRound).totalStake, active }
+    })
+  }
+  return []
 }
 
 /** Declares every entity id the batch's events read, so they load in one query per type. */
@@ -185,7 +245,7 @@ function wantBatchEntities(
   logs: readonly HandlerLog[],
   protocol: Protocol,
   listTranscoders: () => readonly string[],
-): { accounts: Set<string>; rounds: Set<bigint> } {
+): { accounts: Set<string>; rounds: Set<bigint>; hasNewRound: boolean } {
   cache.want(Round, protocol.currentRound.id)
   cache.want(Transcoder, ...protocol.pendingActivation, ...protocol.pendingDeactivation)
   const newRounds: bigint[] = []
@@ -244,6 +304,7 @@ function wantBatchEntities(
   cache.want(Transcoder, ...accounts)
   cache.want(Delegator, ...accounts)
   for (const round of newRounds) rounds.add(round)
+  if (newRounds.length > 0) cache.want(Broadcaster, ...protocol.activeBroadcasters)
   for (const round of rounds) for (const account of accounts) cache.want(Pool, poolId(round, account))
-  return { accounts, rounds }
+  return { accounts, rounds, hasNewRound: newRounds.length > 0 }
 }

@@ -1,5 +1,6 @@
 import { createEarningsLedger, type EarningsLedger, type LedgerEvent } from '@peerscope/protocol'
 import type { Store } from '@subsquid/typeorm-store'
+import { MoreThan } from 'typeorm'
 import type { Address } from 'viem'
 import { LedgerCheckpoint, LedgerEntry } from '../model/index.ts'
 
@@ -82,8 +83,15 @@ export function createLedgerSync(parameters: CreateLedgerSyncParameters): Ledger
     delegateOf.clear()
     applied = 0
     lastEntryId = ''
-    for (let skip = 0; ; skip += pageSize) {
-      const rows = await store.find(LedgerEntry, { order: { blockNumber: 'ASC', logIndex: 'ASC' }, skip, take: pageSize })
+    // Keyset pagination in chain order: (blockNumber, logIndex) after the last row read.
+    let cursor: { blockNumber: number; logIndex: number } | undefined
+    for (;;) {
+      const where = cursor
+        ? [{ blockNumber: MoreThan(cursor.blockNumber) }, { blockNumber: cursor.blockNumber, logIndex: MoreThan(cursor.logIndex) }]
+        : {}
+      const rows = await store.find(LedgerEntry, { where, order: { blockNumber: 'ASC', logIndex: 'ASC' }, take: pageSize })
+      const last = rows.at(-1)
+      if (last) cursor = { blockNumber: last.blockNumber, logIndex: last.logIndex }
       for (const row of rows) {
         applyToLedger({ ...(JSON.parse(row.payload, reviveBigInt) as Omit<LedgerEvent, 'round'>), round: row.round } as LedgerEvent)
         applied++

@@ -1,5 +1,6 @@
 import type { NetworkPreset } from '@peerscope/protocol'
 import type { Store } from '@subsquid/typeorm-store'
+import type { DelegatorRoundRow, OrchestratorRoundRow } from '../clickhouse/index.ts'
 
 /**
  * One decoded Livepeer log as the runner hands it to the entity handlers, in chain order. The
@@ -47,5 +48,13 @@ export type EntityHandlers = {
    * inside the processor's batch transaction; it is safe to call again after that transaction
    * failed or after a hot-block rollback (the earnings ledger resynchronises from Postgres).
    */
-  handleBatch: (store: Store, logs: readonly HandlerLog[]) => Promise<void>
+  handleBatch: (store: Store, logs: readonly HandlerLog[]) => Promise<EntityFacts>
 }
+
+/**
+ * Rows for ClickHouse that need the earnings ledger, computed while the batch was applied:
+ * `reward_split` / `fee_split` per Reward / WinningTicketTransfer, a `snapshot` per transcoder at each
+ * NewRound, and per (round, delegator) the running earnings of the round (stake = pendingStake at
+ * the end of the batch).
+ */
+export type EntityFacts = { orchestratorRounds: OrchestratorRoundRow[]; delegatorRounds: DelegatorRoundRow[] }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { arbitrumOne, multicall3Address, protocolContractNames } from '@peerscope/protocol'
-import { arbitrumLayout, controllerRegistryNames, placeholderAddress } from './arbitrumLayout.ts'
+import { controllerRegistryNames } from '@peerscope/protocol'
+import { arbitrumLayout, placeholderAddress } from './arbitrumLayout.ts'
 
 test('behavior: our contracts go to their Arbitrum One addresses, Multicall3 to its own', () => {
   const { placement } = arbitrumLayout()

@@ -1,28 +1,5 @@
-import { arbitrumOne, protocolContractNames, type ProtocolContractName } from '@peerscope/protocol'
+import { arbitrumOne, controllerRegistryNames, protocolContractNames, type ProtocolContractName } from '@peerscope/protocol'
 import { getAddress, keccak256, slice, stringToBytes, type Address } from 'viem'
-
-/**
- * Names the Controller registers on Arbitrum One (spec §2.1). `JobsManager`, `Verifier` and the
- * `<Name>Target` ids are registered by `deployProtocol` itself.
- * NOTE: the list belongs in `@peerscope/protocol` presets; kept here until it is exported there.
- */
-export const controllerRegistryNames = [
-  'BondingManager',
-  'RoundsManager',
-  'TicketBroker',
-  'JobsManager',
-  'Minter',
-  'LivepeerToken',
-  'ServiceRegistry',
-  'BondingVotes',
-  'Treasury',
-  'LivepeerGovernor',
-  'L2LPTDataCache',
-  'L2Migrator',
-  'Verifier',
-  'MerkleSnapshot',
-  'LivepeerTokenFaucet',
-] as const
 
 /** Runtime code of a placeholder contract: every call reverts (PUSH0 PUSH0 REVERT). */
 export const placeholderCode = '0x5f5ffd' as const
@@ -65,7 +42,12 @@ export function arbitrumLayout(): ArbitrumLayout {
   return { placement, registry, placeholders }
 }
 
-/** A deterministic address for a registry name that has none on Arbitrum One. */
+/**
+ * A deterministic address for a registry name that has none on Arbitrum One.
+ *
+ * @example
+ * placeholderAddress('LivepeerTokenFaucet')
+ */
 export function placeholderAddress(name: string): Address {
   return getAddress(slice(keccak256(stringToBytes(`peerscope/placeholder/${name}`)), 12))
 }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { getAddress, keccak256, toBytes, zeroAddress } from 'viem'
-import { arbitrumOne, multicall3Address } from '@peerscope/protocol'
+import { arbitrumOne, controllerRegistryNames, multicall3Address } from '@peerscope/protocol'
 import { controllerAbi, multicall3Abi, roundsManagerAbi } from '@peerscope/protocol/abi'
 import { createDevnetClient } from '@peerscope/protocol/anvil'
-import { controllerRegistryNames } from './arbitrumLayout.ts'
 import { createDevnet, type Devnet } from './index.ts'
 
 // A small scenario is enough: this checks placement, not coverage.

@@ -1,5 +1,6 @@
 import { maxUint256, type Address } from 'viem'
 import { deriveDevnetAccount } from '../../devnet/deriveDevnetAccount.ts'
+import { BaseError } from '../../errors/base.ts'
 import type { TransactionRequest, TransactionSender } from '../chain/createTransactionSender.ts'
 import type { ScenarioContext } from '../scenario/context.ts'
 import { playRound } from '../scenario/playRound.ts'
@@ -43,6 +44,9 @@ type BulkDelegator = { address: Address; delegate: Address; nextLockId: bigint; 
  * are on chain.
  * Bulk blocks are submitted with large concurrent JSON-RPC batches ('parallel' mode: only
  * per-account nonce order matters) and checked through `eth_getLogs`, never per receipt.
+ *
+ * @example
+ * const { nextStep } = await playLarge({ ctx, targetEvents: 1_000_000, delegators: 4_000, blocksPerRound: 12, firstStep: 30, previous, stats, signal })
  */
 export async function playLarge(p: PlayLargeParameters): Promise<PlayLargeReturnType> {
   const { ctx, stats, signal, onProgress } = p
@@ -54,7 +58,8 @@ export async function playLarge(p: PlayLargeParameters): Promise<PlayLargeReturn
 
   // Setup in the current (initialized) round: mint, approve once, first bond.
   const registered = (p.previous?.orchestrators ?? []).filter((o) => o.active && o.registered)
-  if (registered.length === 0) throw new Error('the large scale needs active orchestrators: play at least 2 scenario rounds first')
+  if (registered.length === 0)
+    throw new BaseError('the large scale needs active orchestrators', { details: 'Play at least 2 scenario rounds with orchestrators before the bulk phase.' })
   const delegators: BulkDelegator[] = accounts.map((address) => ({ address, delegate: random.pick(registered).address, nextLockId: 0n, locks: [] }))
   const deployer = ctx.accounts.deployer.address
   await executeBulk(bulk, delegators.map((d) => calls.mint(deployer, d.address, 10_000n * LPT)))

@@ -28,7 +28,12 @@ export function createLiveClock({ sender, blockIntervalMs, signal }: { sender: T
   }
 }
 
-/** Resolves after `ms`, or rejects with the abort reason. */
+/**
+ * Resolves after `ms`, or rejects with the abort reason.
+ *
+ * @example
+ * await sleep(1_000, signal)
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason)
@@ -44,7 +49,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   })
 }
 
-/** A clock for history: no waiting, empty blocks mined in one `anvil_mine`. */
+/**
+ * A clock for history: no waiting, empty blocks mined in one `anvil_mine`.
+ *
+ * @example
+ * const clock = createInstantClock({ sender })
+ * await clock.mineTo(roundStart - 1n)
+ */
 export function createInstantClock({ sender }: { sender: TransactionSender }): BlockClock {
   return {
     tick: async () => {},

@@ -24,6 +24,9 @@ export type PlayLiveParameters = {
  * (initializeRound, rewards with misses, delegator moves, ticket redemptions), paced by the live
  * clock; gateways' ETH is refilled when low. Reverts are logged by the context; other errors are
  * logged and the round retried after a pause, so a hiccup never stops the devnet.
+ *
+ * @example
+ * void playLive({ ctx: liveCtx, rpc, firstStep: 30, previous, signal, retryMs: 1_000 })
  */
 export async function playLive({ ctx, rpc, firstStep, previous, signal, retryMs, onRound }: PlayLiveParameters): Promise<void> {
   let step = firstStep

@@ -38,7 +38,12 @@ export type ScenarioContext = {
   episodes: boolean
 }
 
-/** The step scripted episodes compare with: the round's, or -1 (none) when episodes are off. */
+/**
+ * The step scripted episodes compare with: the round's, or -1 (none) when episodes are off.
+ *
+ * @example
+ * if (episodeStep(ctx, step) === episodeRounds.slash) txs.push(slash)
+ */
 export function episodeStep(ctx: ScenarioContext, step: number): number {
   return ctx.episodes ? step : -1
 }
@@ -46,6 +51,9 @@ export function episodeStep(ctx: ScenarioContext, step: number): number {
 /**
  * Sends one block's transactions (after the clock allows a block), feeds the logs to the model,
  * and logs reverts when tolerated.
+ *
+ * @example
+ * const mined = await executeBlock(ctx, [ctx.calls.initializeRound(orchestrator)])
  */
 export async function executeBlock(ctx: ScenarioContext, requests: readonly TransactionRequest[]): Promise<MinedBlocks | undefined> {
   if (requests.length === 0) return undefined
@@ -60,6 +68,9 @@ export async function executeBlock(ctx: ScenarioContext, requests: readonly Tran
  * Reads the state of the scenario's orchestrators and gateways, and of its delegators when
  * `withDelegators` (the costliest part: a pendingStake and pendingFees per delegator), at the
  * sender's head block.
+ *
+ * @example
+ * const state = await readState(ctx, { withDelegators: false })
  */
 export function readState(ctx: ScenarioContext, { withDelegators }: { withDelegators: boolean }): Promise<NetworkState> {
   return readNetworkState({

@@ -14,6 +14,9 @@ type Action = 'bondMore' | 'move' | 'unbondPartial' | 'unbondFull' | 'claim' | '
  * from the seed. Each delegator acts at most once per round (a transfer's receiver included).
  *
  * @param step - 0-based scenario round.
+ *
+ * @example
+ * await executeBlock(ctx, delegatorPhase(ctx, await readState(ctx, { withDelegators: true }), step))
  */
 export function delegatorPhase(ctx: ScenarioContext, state: NetworkState, step: number): TransactionRequest[] {
   const { calls, plan, model } = ctx

@@ -6,7 +6,12 @@ import { executeBlock, type ScenarioContext } from './context.ts'
 
 const LPT = 10n ** 18n
 
-/** Sets ETH balances with `anvil_setBalance` (no transactions), chunked into JSON-RPC batches. */
+/**
+ * Sets ETH balances with `anvil_setBalance` (no transactions), chunked into JSON-RPC batches.
+ *
+ * @example
+ * await setBalances(rpc, [[gateway, parseEther('1000')]])
+ */
 export async function setBalances(rpc: RpcClient, balances: readonly (readonly [Address, bigint])[]): Promise<void> {
   for (let i = 0; i < balances.length; i += 500) {
     await rpc.batch(balances.slice(i, i + 500).map(([address, amount]) => ({ method: 'anvil_setBalance', params: [address, numberToHex(amount)] })))
@@ -17,6 +22,9 @@ export async function setBalances(rpc: RpcClient, balances: readonly (readonly [
  * Funds the cast: ETH with `anvil_setBalance` (gateways get the most: deposits and reserves), LPT
  * minted by the deployer (self-bonds with headroom, delegator budgets, the bridge's float), and
  * BURNER_ROLE for the bridge. One block of mints.
+ *
+ * @example
+ * await fundAccounts(ctx, rpc)
  */
 export async function fundAccounts(ctx: ScenarioContext, rpc: RpcClient): Promise<void> {
   const { accounts, plan, calls } = ctx

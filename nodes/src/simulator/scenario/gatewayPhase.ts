@@ -10,6 +10,9 @@ import type { NetworkState } from './readNetworkState.ts'
  * (which cancels the unlock) episodes.
  *
  * @param step - 0-based scenario round.
+ *
+ * @example
+ * await executeBlock(ctx, [...gatewayPhase(ctx, state, step), ...delegatorPhase(ctx, state, step)])
  */
 export function gatewayPhase(ctx: ScenarioContext, state: NetworkState, step: number): TransactionRequest[] {
   const { calls, plan } = ctx

@@ -14,6 +14,9 @@ const LPT = 10n ** 18n
  * Verifier slashes an unreliable orchestrator; and a batch of parameter updates.
  *
  * @param step - 0-based scenario round.
+ *
+ * @example
+ * await executeBlock(ctx, governancePhase(ctx, state, step))
  */
 export function governancePhase(ctx: ScenarioContext, state: NetworkState, step: number): TransactionRequest[] {
   const { calls, accounts, parameters, deployment } = ctx

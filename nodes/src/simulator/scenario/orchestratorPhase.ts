@@ -5,12 +5,22 @@ import type { NetworkState, TranscoderState } from './readNetworkState.ts'
 
 const zeroAddress = '0x0000000000000000000000000000000000000000'
 
-/** The orchestrator that quits in round {@link episodeRounds.retire}: the smallest active one without a keeper. */
+/**
+ * The orchestrator that quits in round {@link episodeRounds.retire}: the smallest active one without a keeper.
+ *
+ * @example
+ * const retiree = pickRetiree(ctx, state)
+ */
 export function pickRetiree(ctx: ScenarioContext, state: NetworkState): OrchestratorPlan | undefined {
   return pickBy(ctx, state, (a, b) => (a.delegatedAmount < b.delegatedAmount ? -1 : a.delegatedAmount > b.delegatedAmount ? 1 : 0))
 }
 
-/** The orchestrator the Verifier slashes: the least reliable active one without a keeper. */
+/**
+ * The orchestrator the Verifier slashes: the least reliable active one without a keeper.
+ *
+ * @example
+ * const target = pickSlashed(ctx, state)
+ */
 export function pickSlashed(ctx: ScenarioContext, state: NetworkState): OrchestratorPlan | undefined {
   return pickBy(ctx, state, (a, b, pa, pb) => pa.reliability - pb.reliability || (a.delegatedAmount < b.delegatedAmount ? -1 : 1))
 }
@@ -34,6 +44,9 @@ function pickBy(
  * Keeper transactions come first so an orchestrator's `transcoder()` sees its reward done.
  *
  * @param step - 0-based scenario round (scripted episodes are keyed on it).
+ *
+ * @example
+ * await executeBlock(ctx, orchestratorPhase(ctx, await readState(ctx, { withDelegators: false }), step))
  */
 export function orchestratorPhase(ctx: ScenarioContext, state: NetworkState, step: number): TransactionRequest[] {
   const { calls, plan, model, accounts } = ctx

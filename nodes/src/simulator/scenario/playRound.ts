@@ -22,6 +22,10 @@ export type PlayRoundReturnType = { round: bigint; state: NetworkState }
  *
  * @param step - 0-based scenario round; live rounds keep counting past the scenario.
  * @param previous - The last round's final state (picks the initializer).
+ *
+ * @example
+ * let state: NetworkState | undefined
+ * for (let step = 0; step < 30; step++) state = (await playRound(ctx, step, state)).state
  */
 export async function playRound(ctx: ScenarioContext, step: number, previous: NetworkState | undefined): Promise<PlayRoundReturnType> {
   const rm = ctx.deployment.contracts.RoundsManager.address

@@ -18,6 +18,9 @@ export type PlayScenarioParameters = {
  * Funds the cast and plays `rounds` rounds of the deterministic scenario (see {@link playRound}).
  *
  * @returns The state after the last round.
+ *
+ * @example
+ * const last = await playScenario({ ctx, rpc, rounds: 30, onRound: (done, total) => bar.update(done) })
  */
 export async function playScenario({ ctx, rpc, rounds, onRound, signal }: PlayScenarioParameters): Promise<NetworkState | undefined> {
   await fundAccounts(ctx, rpc)

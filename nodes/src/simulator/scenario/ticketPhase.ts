@@ -15,6 +15,9 @@ const zeroHash = `0x${'0'.repeat(64)}`
  * from its reserve (ReserveClaimed).
  *
  * @param step - 0-based scenario round.
+ *
+ * @example
+ * await executeBlock(ctx, await ticketPhase(ctx, state, step))
  */
 export async function ticketPhase(ctx: ScenarioContext, state: NetworkState, step: number): Promise<TransactionRequest[]> {
   const { calls, plan, model, accounts, seed } = ctx

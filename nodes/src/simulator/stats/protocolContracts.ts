@@ -31,7 +31,12 @@ export const protocolAbis = {
  */
 export const unreachableEvents: readonly string[] = ['ServiceRegistry.ParameterUpdate', 'AIServiceRegistry.ParameterUpdate']
 
-/** The deployed contracts with their ABIs, for {@link createEventStats}. */
+/**
+ * The deployed contracts with their ABIs, for {@link createEventStats}.
+ *
+ * @example
+ * const stats = createEventStats({ contracts: statsContracts(deployment) })
+ */
 export function statsContracts(deployment: ProtocolDeployment): StatsContract[] {
   return Object.entries(deployment.contracts).map(([name, { address }]) => ({ name, address, abi: protocolAbis[name as keyof typeof protocolAbis] }))
 }

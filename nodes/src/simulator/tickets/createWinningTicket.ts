@@ -75,7 +75,12 @@ export async function createWinningTicket(parameters: CreateWinningTicketParamet
   }
 }
 
-/** An orchestrator's deterministic recipientRand secret. */
+/**
+ * An orchestrator's deterministic recipientRand secret.
+ *
+ * @example
+ * const secret = recipientSecretFor('peerscope', orchestrator)
+ */
 export function recipientSecretFor(seed: string, orchestrator: Address): Hex {
   return keccak256(stringToBytes(`${seed}/recipientSecret/${orchestrator}`))
 }
