@@ -66,6 +66,18 @@ export async function runIndexer({ config, logger, stages, metrics = createIndex
   onShutdown(() => clickhouse.close())
   const sink = createClickhouseSink({ client: clickhouse })
   await sink.migrate()
+  const timings = { decodeMs: 0, handlersMs: 0, clickhouseMs: 0 }
+  const timedSink: typeof sink = {
+    ...sink,
+    insert: async (batch) => {
+      const started = performance.now()
+      try {
+        return await sink.insert(batch)
+      } finally {
+        timings.clickhouseMs += performance.now() - started
+      }
+    },
+  }
 
   const server = await startMetricsServer({ metrics, port: config.metricsPort })
   onShutdown(() => server.stop())
@@ -78,7 +90,7 @@ export async function runIndexer({ config, logger, stages, metrics = createIndex
   let done = false
   const database = createCompositeDatabase({
     postgres: createPostgresDatabase({ url: dbUrl, entities }),
-    sink,
+    sink: timedSink,
     onRollback: (height) => clock?.rollback(height),
     onCommit: (height) => {
       if (config.toBlock === undefined || height < config.toBlock || done) return
@@ -109,13 +121,19 @@ export async function runIndexer({ config, logger, stages, metrics = createIndex
           logger.warn({ id: log.id, eventRound: String(log.args.round), computed: String(computed) }, 'NewRound disagrees with the round clock'),
       })
     }
+    const decodeStarted = performance.now()
     const logs = await decoder.decode(ctx.blocks)
+    const handlersStarted = performance.now()
     const facts = await stages.handleBatch(ctx.store.entities, logs)
+    timings.decodeMs += handlersStarted - decodeStarted
+    timings.handlersMs += performance.now() - handlersStarted
     ctx.store.facts.logs.push(...logs)
     if (facts?.orchestratorRounds) ctx.store.facts.orchestratorRounds.push(...facts.orchestratorRounds)
     if (facts?.delegatorRounds) ctx.store.facts.delegatorRounds.push(...facts.delegatorRounds)
     const last = ctx.blocks[ctx.blocks.length - 1] ?? first
     metrics.recordBatch({ toHeight: last.header.height, blocks: ctx.blocks.length, events: logs.length, lastTimestampMs: last.header.timestamp, isHead: ctx.isHead })
+    if (logs.length >= 10_000)
+      logger.info({ height: last.header.height, events: logs.length, ...roundTimings(timings), clickhouseMsPreviousBatches: Math.round(timings.clickhouseMs) }, 'large batch')
   })
 
   // NOTE: on the devnet the manifest's parameters apply from genesis (the first setRoundLength
@@ -128,6 +146,10 @@ export async function runIndexer({ config, logger, stages, metrics = createIndex
   }
 
   return { metrics, metricsUrl: server.url, dbUrl }
+}
+
+function roundTimings(timings: Record<string, number>) {
+  return Object.fromEntries(Object.entries(timings).map(([key, value]) => [key, Math.round(value)]))
 }
 
 /** Polls `eth_blockNumber` for the head gauge (progress and lag); errors only skip a sample. */

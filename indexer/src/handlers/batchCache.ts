@@ -23,8 +23,19 @@ export class BatchCache {
   private readonly entities = new Map<EntityClass<Entity>, Map<string, Entity | undefined>>()
   private readonly dirty = new Map<EntityClass<Entity>, Set<string>>()
   private readonly removed = new Map<EntityClass<Entity>, Set<string>>()
+  /** Ids known to be absent from Postgres (loaded and not found): written with a plain insert. */
+  private readonly absent = new Map<EntityClass<Entity>, Set<string>>()
 
-  constructor(private readonly store: Store) {}
+  /**
+   * @param store - The batch's typeorm-store `Store`.
+   * @param appendOnly - Entity types whose rows are only ever created once (events, transactions):
+   *   written with `insert`, which skips the ON CONFLICT clause and, for hot blocks, the before-image
+   *   SELECT that `upsert` costs.
+   */
+  constructor(
+    private readonly store: Store,
+    private readonly appendOnly: ReadonlySet<Function> = new Set(),
+  ) {}
 
   /** Declares ids to load with the next {@link load}. */
   want<E extends Entity>(entityClass: EntityClass<E>, ...ids: (string | undefined | null)[]): void {
@@ -43,7 +54,11 @@ export class BatchCache {
         const chunk = missing.slice(start, start + chunkSize)
         const rows = await this.store.find(entityClass, { where: { id: In(chunk) }, loadRelationIds: true } as never)
         for (const row of rows) map.set(row.id, withStubRelations(entityClass, row))
-        for (const id of chunk) if (!map.has(id)) map.set(id, undefined)
+        for (const id of chunk)
+          if (!map.has(id)) {
+            map.set(id, undefined)
+            this.setOf(this.absent, entityClass).add(id)
+          }
       }
     }
   }
@@ -89,10 +104,24 @@ export class BatchCache {
   async flush(): Promise<void> {
     for (const [entityClass, ids] of this.dirty) {
       const map = this.mapOf(entityClass)
-      const rows = [...ids].map((id) => map.get(id)).filter((entity): entity is Entity => entity !== undefined)
-      if (rows.length > 0) await this.store.upsert(rows)
+      const absent = this.setOf(this.absent, entityClass)
+      const inserts: Entity[] = []
+      const upserts: Entity[] = []
+      for (const id of ids) {
+        const entity = map.get(id)
+        if (entity === undefined) continue
+        if (this.appendOnly.has(entityClass) || absent.has(id)) inserts.push(entity)
+        else upserts.push(entity)
+      }
+      if (inserts.length > 0) await this.store.insert(inserts)
+      if (upserts.length > 0) await this.store.upsert(upserts)
+      for (const id of ids) absent.delete(id)
     }
-    for (const [entityClass, ids] of this.removed) if (ids.size > 0) await this.store.remove(entityClass, [...ids])
+    for (const [entityClass, ids] of this.removed) {
+      const absent = this.setOf(this.absent, entityClass)
+      const present = [...ids].filter((id) => !absent.has(id))
+      if (present.length > 0) await this.store.remove(entityClass, present)
+    }
     this.dirty.clear()
     this.removed.clear()
   }

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { arbitrumEventsAbi, devnetPreset } from '@peerscope/protocol'
-import { bondingManagerAbi, roundsManagerAbi, ticketBrokerAbi } from '@peerscope/protocol/abi'
+import { bondingManagerAbi, minterAbi, roundsManagerAbi, ticketBrokerAbi } from '@peerscope/protocol/abi'
 import { createDevnetClient } from '@peerscope/protocol/anvil'
 import { createDevnet, type Devnet } from '@peerscope/nodes'
 import { Store } from '@subsquid/typeorm-store'
 import { DataSource, In, Not, IsNull } from 'typeorm'
 import { parseEventLogs, type Address, type Hex } from 'viem'
-import { Broadcaster, Delegator, DelegatorRoundEarnings, LedgerCheckpoint, Pool, Protocol, Transcoder } from '../model/index.ts'
+import { Broadcaster, Delegator, DelegatorRoundEarnings, LedgerCheckpoint, Pool, Protocol, Round, Transcoder } from '../model/index.ts'
 import { applyMigrations, createDataSourceOptions, startPostgres, type StartPostgresReturnType } from '../postgres/index.ts'
 import { createEntityHandlers, toWei, type HandlerLog } from './index.ts'
 
@@ -240,6 +240,19 @@ test('behavior: reward-call history, pool factors and the current round equal th
   )
   assert.equal(BigInt(protocol.lastInitializedRound as unknown as string), lastInitializedRound)
   assert.equal(BigInt(protocol.currentRound as unknown as string), currentRound)
+  const read = (address: Address, abi: typeof bondingManagerAbi | typeof roundsManagerAbi | typeof minterAbi, functionName: string) =>
+    client.readContract({ address, abi, functionName, blockNumber: head } as never) as Promise<bigint>
+  const minter = devnet.deployment.contracts.Minter.address
+  assert.equal(protocol.roundLength, await read(roundsManager, roundsManagerAbi, 'roundLength'))
+  assert.equal(protocol.roundLockAmount, await read(roundsManager, roundsManagerAbi, 'roundLockAmount'))
+  assert.equal(protocol.unbondingPeriod, await read(bondingManager, bondingManagerAbi, 'unbondingPeriod'))
+  assert.equal(protocol.numActiveTranscoders, await read(bondingManager, bondingManagerAbi, 'getTranscoderPoolMaxSize'))
+  assert.equal(protocol.inflation, await read(minter, minterAbi, 'inflation'))
+  assert.equal(protocol.inflationChange, await read(minter, minterAbi, 'inflationChange'))
+  assert.equal(protocol.targetBondingRate, await read(minter, minterAbi, 'targetBondingRate'))
+  const round = await dataSource.manager.findOneBy(Round, { id: String(lastInitializedRound) })
+  assert.equal(round?.initialized, true)
+  if (lastInitializedRound === currentRound) assert.equal(round?.startBlock, await read(roundsManager, roundsManagerAbi, 'currentRoundStartBlock'))
 })
 
 test('behavior: per-round delegator earnings and ClickHouse facts are produced, and the ledger checkpoint is stored', async () => {

@@ -15,6 +15,7 @@ import {
   TranscoderDay,
   UnbondingLock,
 } from '../model/index.ts'
+import * as model from '../model/index.ts'
 import { applyEvent, zeroAddress, type EventContext } from './applyEvent.ts'
 import { BatchCache } from './batchCache.ts'
 import { newProtocol, newRound } from './entities.ts'
@@ -30,6 +31,12 @@ export { toDecimal, toWei } from './units.ts'
 const ledgerEventsFromOtherContracts = new Set(['NewRound', 'WinningTicketTransfer', 'SetCurrentRewardTokens'])
 /** Ledger events that change a transcoder's delegators' earnings. */
 const earningEvents = new Set(['Reward', 'WinningTicketTransfer'])
+/** Entities written once and never updated: inserted, not upserted. */
+const appendOnlyEntities: ReadonlySet<Function> = new Set(
+  (Object.values(model) as unknown[]).filter(
+    (value): value is Function => typeof value === 'function' && (value.name.endsWith('Event') || value.name === 'Transaction'),
+  ),
+)
 /** Argument names that hold accounts that may be transcoders or delegators. */
 const accountArgs = ['newDelegate', 'oldDelegate', 'delegator', 'delegate', 'transcoder', 'oldDelegator', 'newDelegator', 'recipient', 'claimant', 'addr']
 
@@ -65,7 +72,7 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
   return {
     handleBatch: async (store: Store, logs: readonly HandlerLog[]) => {
       await sync.synchronize(store)
-      const cache = new BatchCache(store)
+      const cache = new BatchCache(store, appendOnlyEntities)
       cache.want(Protocol, '0')
       await cache.load()
       let protocol = cache.get(Protocol, '0')
