@@ -4,7 +4,7 @@ import type { IndexerConfig } from './config.ts'
 import { createCompositeDatabase, createPostgresDatabase } from './database/index.ts'
 import { createDecoder, createRoundClock, readRoundParameters, type DecodedLog, type RoundClock, type RpcCall } from './decode/index.ts'
 import { createIndexerMetrics, startMetricsServer, type IndexerMetrics } from './metrics/index.ts'
-import { applyMigrations, entities, startPostgres } from './postgres/index.ts'
+import { applyMigrations, createDataSourceOptions, startPostgres } from './postgres/index.ts'
 import { createProcessor } from './processor.ts'
 
 /** The logging the indexer needs (pino's shape). */
@@ -89,7 +89,7 @@ export async function runIndexer({ config, logger, stages, metrics = createIndex
   let clock: RoundClock | undefined
   let done = false
   const database = createCompositeDatabase({
-    postgres: createPostgresDatabase({ url: dbUrl, entities }),
+    postgres: createPostgresDatabase({ dataSourceOptions: createDataSourceOptions({ url: dbUrl }) }),
     sink: timedSink,
     onRollback: (height) => clock?.rollback(height),
     onCommit: (height) => {
@@ -124,12 +124,17 @@ export async function runIndexer({ config, logger, stages, metrics = createIndex
     const decodeStarted = performance.now()
     const logs = await decoder.decode(ctx.blocks)
     const handlersStarted = performance.now()
+    if (logs.length > 0) ctx.store.writeFacts({ logs })
     const facts = await stages.handleBatch(ctx.store.entities, logs)
     timings.decodeMs += handlersStarted - decodeStarted
     timings.handlersMs += performance.now() - handlersStarted
-    ctx.store.facts.logs.push(...logs)
-    if (facts?.orchestratorRounds) ctx.store.facts.orchestratorRounds.push(...facts.orchestratorRounds)
-    if (facts?.delegatorRounds) ctx.store.facts.delegatorRounds.push(...facts.delegatorRounds)
+    if (facts?.orchestratorRounds?.length || facts?.delegatorRounds?.length) {
+      // NOTE: the sink stamps round rows from their block's logs; those logs were just written and
+      // are skipped as duplicates.
+      const heights = new Set([...(facts.orchestratorRounds ?? []), ...(facts.delegatorRounds ?? [])].map((row) => row.blockNumber))
+      const blockLogs = logs.filter((log) => heights.has(log.block.height))
+      ctx.store.writeFacts({ logs: blockLogs, orchestratorRounds: facts.orchestratorRounds, delegatorRounds: facts.delegatorRounds })
+    }
     const last = ctx.blocks[ctx.blocks.length - 1] ?? first
     metrics.recordBatch({ toHeight: last.header.height, blocks: ctx.blocks.length, events: logs.length, lastTimestampMs: last.header.timestamp, isHead: ctx.isHead })
     if (logs.length >= 10_000)

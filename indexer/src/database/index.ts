@@ -22,12 +22,15 @@ export type FactSink = {
   rollback: (height: number) => Promise<unknown>
 }
 
-/** What the batch handler receives: the Postgres store and a buffer for ClickHouse facts. */
+/** What the batch handler receives: the Postgres store and a ClickHouse writer. */
 export type CompositeStore = {
   /** typeorm-store's Store: its writes roll back on forks. */
   entities: Store
-  /** Facts to write to ClickHouse after the handler returns, before the cursor commits. */
-  facts: { logs: FactBatch['logs'][number][]; orchestratorRounds: NonNullable<FactBatch['orchestratorRounds']>[number][]; delegatorRounds: NonNullable<FactBatch['delegatorRounds']>[number][] }
+  /**
+   * Starts writing facts to ClickHouse now (so it overlaps the entity handlers); writes run in
+   * call order, and the transaction waits for every one before Postgres commits the cursor.
+   */
+  writeFacts: (batch: FactBatch) => void
 }
 
 /** Parameters for {@link createCompositeDatabase}. */
@@ -67,10 +70,27 @@ export function createCompositeDatabase({ postgres, sink, onRollback, onCommit }
   let hotTop = -1
 
   const withFacts = async (store: Store, run: (composite: CompositeStore) => Promise<void>) => {
-    const composite: CompositeStore = { entities: store, facts: { logs: [], orchestratorRounds: [], delegatorRounds: [] } }
-    await run(composite)
-    // NOTE: ClickHouse first, inside the Postgres transaction: the cursor commits after the rows.
-    if (composite.facts.logs.length > 0) await sink.insert(composite.facts)
+    const writes: Promise<unknown>[] = []
+    const composite: CompositeStore = {
+      entities: store,
+      writeFacts: (batch) => {
+        // Writes of one transaction run in order: a later one may rely on an earlier one's rows.
+        const previous = writes[writes.length - 1] ?? Promise.resolve()
+        const write = previous.then(() => sink.insert(batch))
+        // NOTE: observed below; this only keeps an early failure from being reported as unhandled.
+        write.catch(() => {})
+        writes.push(write)
+      },
+    }
+    try {
+      await run(composite)
+    } finally {
+      // NOTE: ClickHouse first, inside the Postgres transaction: the cursor commits after the rows.
+      // Waited for even when the handler failed, so no write outlives its transaction.
+      const results = await Promise.allSettled(writes)
+      const failed = results.find((result) => result.status === 'rejected')
+      if (failed) throw (failed as PromiseRejectedResult).reason
+    }
   }
 
   const rollbackAbove = async (height: number) => {

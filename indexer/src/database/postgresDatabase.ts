@@ -1,30 +1,27 @@
-import { DataSource, type EntitySchema, type MixedList } from 'typeorm'
+import { DataSource, type DataSourceOptions } from 'typeorm'
 import { TypeormDatabase } from '@subsquid/typeorm-store'
-// NOTE: typeorm-store builds its DataSource from DB_* variables; we pass the URL in instead and keep
-// its naming strategy so the generated models map to the same snake_case tables.
-import { SnakeNamingStrategy } from '@subsquid/typeorm-config/lib/namingStrategy.js'
 
 /** Parameters for {@link createPostgresDatabase}. */
 export type CreatePostgresDatabaseParameters = {
-  url: string
-  // biome-ignore lint: TypeORM's own entity list type
-  entities: MixedList<Function | string | EntitySchema>
+  /** From `createDataSourceOptions` (postgres/): URL, generated entities, snake_case naming. */
+  dataSourceOptions: DataSourceOptions
 }
 
 /**
  * typeorm-store's `TypeormDatabase` (status + hot-block change log, SERIALIZABLE transactions) on
- * a given Postgres URL instead of environment variables.
+ * the given DataSource options. NOTE: typeorm-store would otherwise build its DataSource from
+ * `DB_*` environment variables and a `lib/model` folder; config is read once in config.ts instead.
  *
  * @see shared/spec/indexer-stack.md §2.3
  *
  * @example
- * const postgres = createPostgresDatabase({ url, entities: Object.values(model) })
+ * const postgres = createPostgresDatabase({ dataSourceOptions: createDataSourceOptions({ url }) })
  */
-export function createPostgresDatabase({ url, entities }: CreatePostgresDatabaseParameters): TypeormDatabase {
-  class UrlTypeormDatabase extends TypeormDatabase {
+export function createPostgresDatabase({ dataSourceOptions }: CreatePostgresDatabaseParameters): TypeormDatabase {
+  class ConfiguredTypeormDatabase extends TypeormDatabase {
     protected override initializeDataSource(): Promise<DataSource> {
-      return new DataSource({ type: 'postgres', url, entities, namingStrategy: new SnakeNamingStrategy(), synchronize: false, logging: false }).initialize()
+      return new DataSource(dataSourceOptions).initialize()
     }
   }
-  return new UrlTypeormDatabase({ supportHotBlocks: true, isolationLevel: 'SERIALIZABLE' })
+  return new ConfiguredTypeormDatabase({ supportHotBlocks: true, isolationLevel: 'SERIALIZABLE' })
 }

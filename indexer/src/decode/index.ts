@@ -56,6 +56,8 @@ export function createDecoder({ preset, clock, readRoundLength, onRoundMismatch 
   return {
     decode: async (blocks) => {
       const out: DecodedLog[] = []
+      // NOTE: checksumming is a keccak per address; a transaction's logs share one.
+      const transactions = new Map<string, DecodedLog['transaction']>()
       for (const { header, logs } of blocks) {
         const blockNum = BigInt(useL1 ? (header.l1BlockNumber ?? 0) : header.height)
         const block = { height: header.height, hash: header.hash as Hex, timestamp: header.timestamp }
@@ -74,17 +76,23 @@ export function createDecoder({ preset, clock, readRoundLength, onRoundMismatch 
           if (decoded.eventName === 'ParameterUpdate' && args.param === 'roundLength' && log.address === roundsManager)
             clock.setRoundLength({ height: header.height, blockNum, roundLength: await readRoundLength(header.height) })
           const tx = log.transaction
-          const item: DecodedLog = {
-            id: log.id,
-            block,
-            transaction: {
-              hash: (tx?.hash ?? log.transactionHash) as Hex,
+          const txHash = (tx?.hash ?? log.transactionHash) as Hex
+          let transaction = transactions.get(txHash)
+          if (!transaction) {
+            transaction = {
+              hash: txHash,
               index: log.transactionIndex,
               from: tx ? getAddress(tx.from) : ('0x0000000000000000000000000000000000000000' as Address),
               to: tx?.to ? getAddress(tx.to) : null,
               ...(tx?.gasPrice === undefined ? {} : { gasPrice: tx.gasPrice }),
               ...(tx?.input === undefined ? {} : { input: tx.input as Hex }),
-            },
+            }
+            transactions.set(txHash, transaction)
+          }
+          const item: DecodedLog = {
+            id: log.id,
+            block,
+            transaction,
             logIndex: log.logIndex,
             address: emitter.address,
             contractName: emitter.contractName,
