@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
 /** Options for {@link startAnvil}. Every field has a devnet-friendly default. */
@@ -59,6 +61,7 @@ export function resolveAnvilBinary(): string {
  */
 export async function startAnvil(parameters: StartAnvilParameters = {}): Promise<Anvil> {
   const { port = 0, host = '127.0.0.1', chainId = 31337, gasLimit = 1_000_000_000n, args = [], timeoutMs = 20_000 } = parameters
+  const stateHome = mkdtempSync(join(tmpdir(), 'peerscope-anvil-'))
   const child = spawn(
     resolveAnvilBinary(),
     [
@@ -71,18 +74,19 @@ export async function startAnvil(parameters: StartAnvilParameters = {}): Promise
       '--disable-min-priority-fee',
       '--gas-limit', String(gasLimit),
       '--hardfork', 'cancun',
-      // Anvil otherwise spills old block states to ~/.foundry/anvil/tmp and leaves them behind when
-      // killed: a day of test runs filled 79 GB. Recent states stay in memory, which is all we read.
-      '--max-persisted-states', '0',
       ...args,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // NOTE: anvil spills old block states (which historical eth_calls need) to $HOME/.foundry/anvil/tmp
+    // and leaves them behind when it is killed: a day of test runs filled 79 GB. A private HOME per
+    // process keeps them in a folder that stop() removes.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: stateHome } },
   )
 
   const listening = await new Promise<number>((resolve, reject) => {
     let output = ''
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
+      rmSync(stateHome, { recursive: true, force: true })
       reject(new AnvilStartError(`anvil did not start within ${timeoutMs} ms: ${output.slice(-500)}`))
     }, timeoutMs)
     const onData = (chunk: Buffer) => {
@@ -102,6 +106,7 @@ export async function startAnvil(parameters: StartAnvilParameters = {}): Promise
     })
     child.once('exit', (code) => {
       clearTimeout(timer)
+      rmSync(stateHome, { recursive: true, force: true })
       reject(new AnvilStartError(`anvil exited with code ${code}: ${output.slice(-500)}`))
     })
   })
@@ -113,7 +118,7 @@ export async function startAnvil(parameters: StartAnvilParameters = {}): Promise
       child.once('exit', () => resolve())
       child.kill('SIGTERM')
       setTimeout(() => child.kill('SIGKILL'), 3_000).unref()
-    })
+    }).then(() => rmSync(stateHome, { recursive: true, force: true }))
     return stopped
   }
   child.stderr?.resume()
