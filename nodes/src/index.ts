@@ -17,7 +17,7 @@ export { writeManifest } from './devnet/writeManifest.ts'
 
 // simulator
 export { type DevnetStats } from './simulator/stats/createEventStats.ts'
-export { missingEvents, protocolAbis, unreachableEvents } from './simulator/stats/protocolContracts.ts'
+export { missingEvents, unreachableEvents } from './simulator/stats/protocolContracts.ts'
 export { episodeRounds, minimumCoverageRounds } from './simulator/scenario/createScenarioPlan.ts'
 export { createRandom, type Random } from './simulator/random/createRandom.ts'
 export { createWinningTicket, type CreateWinningTicketParameters, type WinningTicket } from './simulator/tickets/createWinningTicket.ts'

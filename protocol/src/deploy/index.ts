@@ -6,3 +6,4 @@ export {
   type ProtocolDeployment,
 } from './deployProtocol.ts'
 export { devnetParameters, type ProtocolParameters } from './parameters.ts'
+export { protocolAbis } from './protocolAbis.ts'

@@ -18,16 +18,12 @@ import {
 import { privateKeyToAccount } from 'viem/accounts'
 import {
   bondingManagerAbi,
-  controllerAbi,
   livepeerTokenAbi,
-  minterAbi,
   roundsManagerAbi,
-  serviceRegistryAbi,
   ticketBrokerAbi,
-  treasuryAbi,
 } from '../../src/abi/generated/index.ts'
 import { createDevnetClient, startAnvil, type Anvil, type DevnetClient } from '../../src/anvil/index.ts'
-import { deployProtocol, devnetParameters, type ProtocolDeployment, type ProtocolParameters } from '../../src/deploy/index.ts'
+import { deployProtocol, devnetParameters, protocolAbis, type ProtocolDeployment, type ProtocolParameters } from '../../src/deploy/index.ts'
 import type { Ticket } from '../../src/tickets/types.ts'
 
 export const deployer: Address = '0xde90000000000000000000000000000000000001'
@@ -45,18 +41,6 @@ export const accounts = {
 /** A broadcaster with a key, for signing tickets. */
 export const broadcasterKey: Hex = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
 export const broadcaster = privateKeyToAccount(broadcasterKey)
-
-const abis: { name: string; abi: Abi }[] = [
-  { name: 'BondingManager', abi: bondingManagerAbi },
-  { name: 'Controller', abi: controllerAbi },
-  { name: 'LivepeerToken', abi: livepeerTokenAbi },
-  { name: 'Minter', abi: minterAbi },
-  { name: 'RoundsManager', abi: roundsManagerAbi },
-  { name: 'ServiceRegistry', abi: serviceRegistryAbi },
-  { name: 'AIServiceRegistry', abi: serviceRegistryAbi },
-  { name: 'TicketBroker', abi: ticketBrokerAbi },
-  { name: 'Treasury', abi: treasuryAbi },
-]
 
 /** A decoded log: `Contract.Event` and its named args. */
 export type DecodedLog = { event: string; args: Record<string, unknown>; address: Address }
@@ -96,7 +80,7 @@ async function createFixture(anvil: Anvil, options: { parameters?: Partial<Proto
   const decodeLogs = (logs: Log[]): DecodedLog[] =>
     logs.map((log) => {
       const name = nameOf.get(log.address.toLowerCase()) ?? log.address
-      const abi = abis.find((entry) => entry.name === name)?.abi
+      const abi: Abi | undefined = protocolAbis[name as keyof typeof protocolAbis]
       if (!abi) return { event: `${name}.?`, args: {}, address: log.address }
       const decoded = decodeEventLog({ abi, data: log.data, topics: log.topics })
       return { event: `${name}.${decoded.eventName}`, args: (decoded.args ?? {}) as Record<string, unknown>, address: log.address }

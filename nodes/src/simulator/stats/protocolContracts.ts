@@ -1,29 +1,6 @@
-import {
-  bondingManagerAbi,
-  controllerAbi,
-  livepeerTokenAbi,
-  minterAbi,
-  roundsManagerAbi,
-  serviceRegistryAbi,
-  ticketBrokerAbi,
-  treasuryAbi,
-} from '@peerscope/protocol/abi'
-import type { ProtocolDeployment } from '@peerscope/protocol/deploy'
+import { protocolAbis, type ProtocolDeployment } from '@peerscope/protocol/deploy'
 import type { Abi } from 'viem'
 import type { DevnetStats, StatsContract } from './createEventStats.ts'
-
-/** The generated ABI of each deployed protocol contract. */
-export const protocolAbis = {
-  Controller: controllerAbi,
-  LivepeerToken: livepeerTokenAbi,
-  Minter: minterAbi,
-  BondingManager: bondingManagerAbi,
-  RoundsManager: roundsManagerAbi,
-  TicketBroker: ticketBrokerAbi,
-  ServiceRegistry: serviceRegistryAbi,
-  AIServiceRegistry: serviceRegistryAbi,
-  Treasury: treasuryAbi,
-} as const satisfies Record<keyof ProtocolDeployment['contracts'], Abi>
 
 /**
  * Events a contract's ABI declares but no function can emit: the ServiceRegistries inherit
