@@ -46,17 +46,8 @@ type DelegatorRecord = {
   unbondingLocks: Map<bigint, { amount: bigint; withdrawRound: bigint }>
 }
 
-type TranscoderRecord = {
-  lastRewardRound: bigint
-  rewardCut: bigint
-  feeShare: bigint
-  lastActiveStakeUpdateRound: bigint
-  activationRound: bigint
-  deactivationRound: bigint
-  activeCumulativeRewards: bigint
-  cumulativeRewards: bigint
-  cumulativeFees: bigint
-  lastFeeRound: bigint
+/** The contract's `Transcoder` struct: the public view minus what is derived from it on read. */
+type TranscoderRecord = Omit<LedgerTranscoder, 'address' | 'totalStake' | 'registered' | 'active' | 'inPool'> & {
   pools: Map<bigint, EarningsPool>
 }
 
