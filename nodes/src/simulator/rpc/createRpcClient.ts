@@ -23,8 +23,8 @@ type RpcResponse = { id: number; result?: unknown; error?: { code: number; messa
 /**
  * A JSON-RPC client for the simulator's hot path. viem's transport sends one HTTP request per
  * call; the scenario sends thousands of transactions, and a JSON-RPC batch of them costs one round
- * trip. NOTE: anvil executes at most 64 calls of a batch concurrently, so only batches of up to 64
- * calls keep their order; callers that need order send small batches one after another.
+ * trip. NOTE: anvil serves a batch's calls concurrently, so their side effects (a transaction's
+ * place in the pool) need not follow the batch's order; callers that need order send one by one.
  *
  * @example
  * const rpc = createRpcClient({ url: anvil.rpcUrl })
