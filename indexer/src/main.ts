@@ -1,3 +1,4 @@
+import type { ClickHouseClient } from '@clickhouse/client'
 import type { Store } from '@subsquid/typeorm-store'
 import { createClickhouse, createClickhouseSink, type DelegatorRoundRow, type OrchestratorRoundRow } from './clickhouse/index.ts'
 import type { IndexerConfig } from './config.ts'
@@ -38,8 +39,12 @@ export type RunIndexerParameters = {
   onDone?: () => void
 }
 
-/** What {@link runIndexer} returns once the processor is running. */
-export type RunningIndexer = { metrics: IndexerMetrics; metricsUrl: string; dbUrl: string }
+/**
+ * What {@link runIndexer} returns once the processor is running. `clickhouse` is the client on the
+ * store this process owns: in embedded mode (chDB allows one process per data directory) the API
+ * must be hosted in this process and read through it.
+ */
+export type RunningIndexer = { metrics: IndexerMetrics; metricsUrl: string; dbUrl: string; clickhouse: ClickHouseClient }
 
 /**
  * Starts the stores (embedded Postgres and chDB under the data dir unless `DB_URL` /
@@ -150,7 +155,7 @@ export async function runIndexer({ config, logger, stages, metrics = createIndex
     return onChain && onChain.roundLength > 0n ? onChain : fallback
   }
 
-  return { metrics, metricsUrl: server.url, dbUrl }
+  return { metrics, metricsUrl: server.url, dbUrl, clickhouse }
 }
 
 function roundTimings(timings: Record<string, number>) {
