@@ -114,6 +114,30 @@ test('behavior: the default devnet indexed to the head equals the chain views fo
   const facts = await clickhouseFingerprint(join(clean.dataDir, 'chdb'))
   const events = JSON.parse(facts.events as string) as unknown[]
   assert.ok(events.length > 6_000, `events in ClickHouse: ${events.length}`)
+
+  // Entity history: the newest version of every entity is its live Postgres row, and a past
+  // version matches the chain's views at that block (the API's `block: { number }`).
+  type Version = { entity: string; id: string; block_number: string; data: string }
+  const versions = (JSON.parse(facts.entityHistory as string) as Version[]).map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }))
+  const newest = new Map<string, Record<string, unknown>>()
+  for (const row of versions) newest.set(`${row.entity}:${row.id}`, row.data)
+  for (const [entity, table] of [['Protocol', 'protocol'], ['Transcoder', 'transcoder'], ['Delegator', 'delegator']] as const) {
+    const rows = await query<Record<string, unknown>>(clean.dbUrl, `SELECT * FROM ${table}`)
+    assert.ok(rows.length > 0, table)
+    for (const row of rows) assert.deepEqual(newest.get(`${entity}:${row.id}`), row, `newest ${entity} version of ${row.id}`)
+  }
+  const past = Math.floor(head / 2)
+  const asOf = new Map<string, Record<string, unknown>>()
+  for (const row of versions) if (row.entity === 'Delegator' && Number(row.block_number) <= past) asOf.set(row.id, row.data)
+  assert.ok(asOf.size >= 20, `delegators with a version at block ${past}: ${asOf.size}`)
+  const pastViews = await client.multicall({
+    contracts: [...asOf.keys()].map((account) => ({ address: bondingManager, abi: bondingManagerAbi, functionName: 'getDelegator', args: [account as Address] }) as const),
+    allowFailure: false,
+    blockNumber: BigInt(past),
+  })
+  ;[...asOf.values()].forEach((data, index) => {
+    assert.equal(toWei(BigDecimal(data.bonded_amount as string)), (pastViews[index] as readonly bigint[])[0], `bondedAmount of ${data.id} at block ${past}`)
+  })
 })
 
 test('behavior: kill -9 during a backfill, then a restart, leaves both stores equal to a clean run', async () => {

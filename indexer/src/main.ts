@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { Store } from '@subsquid/typeorm-store'
-import { createClickhouse, createClickhouseSink, type DelegatorRoundRow, type OrchestratorRoundRow } from './clickhouse/index.ts'
+import { createClickhouse, createClickhouseSink, type DelegatorRoundRow, type EntityHistoryRow, type OrchestratorRoundRow } from './clickhouse/index.ts'
 import type { IndexerConfig } from './config.ts'
 import { createCompositeDatabase, createPostgresDatabase } from './database/index.ts'
 import { createDecoder, createRoundClock, readRoundParameters, type DecodedLog, type RoundClock, type RpcCall } from './decode/index.ts'
@@ -16,7 +16,12 @@ export type IndexerLogger = {
 }
 
 /** Rows for ClickHouse that only the entity handlers can compute (LIP-36 ledger state). */
-export type HandlerFacts = { orchestratorRounds?: readonly OrchestratorRoundRow[]; delegatorRounds?: readonly DelegatorRoundRow[] }
+export type HandlerFacts = {
+  orchestratorRounds?: readonly OrchestratorRoundRow[]
+  delegatorRounds?: readonly DelegatorRoundRow[]
+  /** Versions of the time-travel entities (Protocol, Transcoder, Delegator) per changed block. */
+  entityHistory?: readonly EntityHistoryRow[]
+}
 
 /** Entity handlers (Postgres): called once per batch with the batch's decoded logs. */
 export type HandleBatch = (store: Store, logs: DecodedLog[]) => Promise<HandlerFacts | void>
@@ -140,6 +145,7 @@ export async function runIndexer({ config, logger, stages, metrics = createIndex
       const blockLogs = logs.filter((log) => heights.has(log.block.height))
       ctx.store.writeFacts({ logs: blockLogs, orchestratorRounds: facts.orchestratorRounds, delegatorRounds: facts.delegatorRounds })
     }
+    if (facts?.entityHistory?.length) ctx.store.writeFacts({ logs: [], entityHistory: facts.entityHistory })
     const last = ctx.blocks[ctx.blocks.length - 1] ?? first
     metrics.recordBatch({ toHeight: last.header.height, blocks: ctx.blocks.length, events: logs.length, lastTimestampMs: last.header.timestamp, isHead: ctx.isHead })
     if (logs.length >= 10_000)

@@ -66,6 +66,9 @@ export async function clickhouseFingerprint(path: string): Promise<Record<string
       orchestratorRounds: json(await read.orchestratorRounds()),
       delegatorRounds: json(await read.delegatorRounds()),
       dailyTotals: json(await read.dailyTotals()),
+      entityHistory: json(
+        await (await client.query({ query: 'SELECT entity, id, block_number, data FROM entity_history FINAL ORDER BY entity, id, block_number', format: 'JSONEachRow' })).json(),
+      ),
     }
   } finally {
     await client.close()

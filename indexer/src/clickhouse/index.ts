@@ -22,7 +22,7 @@ export { readDailyTotals, readDelegatorRounds, readEvents, readOrchestratorRound
 export type { BlockRange, DailyTotals, DelegatorRound, EventRow, OrchestratorRound } from './read.ts'
 export type { InsertFactsReturnType } from './insertFacts.ts'
 export type { RemoveAboveReturnType } from './removeAbove.ts'
-export type { DelegatorRoundRow, FactBatch, FactBlock, FactLog, OrchestratorRoundRow } from './types.ts'
+export type { DelegatorRoundRow, EntityHistoryRow, FactBatch, FactBlock, FactLog, HistoryEntity, OrchestratorRoundRow } from './types.ts'
 
 /** Parameters for {@link createClickhouseSink}. */
 export type CreateClickhouseSinkParameters = {

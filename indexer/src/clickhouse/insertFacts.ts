@@ -10,6 +10,7 @@ export type InsertFactsReturnType = {
   events: number
   orchestratorRounds: number
   delegatorRounds: number
+  entityHistory: number
   skippedEvents: number
 }
 
@@ -65,11 +66,13 @@ export async function insertFacts({
   if (events.length > 0) await client.insert({ table: 'events', values: events, format: 'JSONEachRow' })
   if (rows.orchestrator_rounds.length > 0) await client.insert({ table: 'orchestrator_rounds', values: rows.orchestrator_rounds, format: 'JSONEachRow' })
   if (rows.delegator_rounds.length > 0) await client.insert({ table: 'delegator_rounds', values: rows.delegator_rounds, format: 'JSONEachRow' })
+  if (rows.entity_history.length > 0) await client.insert({ table: 'entity_history', values: rows.entity_history, format: 'JSONEachRow' })
   return {
     top: high,
     events: events.length,
     orchestratorRounds: rows.orchestrator_rounds.length,
     delegatorRounds: rows.delegator_rounds.length,
+    entityHistory: rows.entity_history.length,
     skippedEvents: rows.events.length - events.length,
   }
 }

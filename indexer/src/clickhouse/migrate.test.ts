@@ -30,7 +30,7 @@ describe('migrate', () => {
     const tables = await (await client.query({ query: 'SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name', format: 'JSONEachRow' })).json<{ name: string }>()
     assert.deepEqual(tables.map((row) => row.name), [
       'benchmark_samples', 'daily_delegators', 'daily_delegators_mv', 'daily_orchestrators', 'daily_orchestrators_mv',
-      'daily_totals', 'daily_totals_mv', 'delegator_rounds', 'events', 'orchestrator_rounds', 'schema_migrations',
+      'daily_totals', 'daily_totals_mv', 'delegator_rounds', 'entity_history', 'events', 'orchestrator_rounds', 'schema_migrations',
     ])
     const [recorded] = await (await client.query({ query: 'SELECT count() AS n FROM schema_migrations', format: 'JSONEachRow' })).json<{ n: string }>()
     assert.equal(Number(recorded?.n), committed.length)

@@ -10,6 +10,7 @@ export const chainTables = [
   { name: 'events', removal: 'cancel' },
   { name: 'orchestrator_rounds', removal: 'delete' },
   { name: 'delegator_rounds', removal: 'delete' },
+  { name: 'entity_history', removal: 'delete' },
 ] as const
 
 /** Rows removed per table by {@link removeAbove}. */

@@ -46,19 +46,24 @@ describe('clickhouse sink', () => {
       logs: crashed,
       orchestratorRounds: [{ orchestrator: orchestratorA, round: 1n, blockNumber: 11, logIndex: 1, kind: 'reward_split', rewardCommission: 1n, delegatorsReward: 2n }],
       delegatorRounds: [{ delegator: delegatorA, round: 1n, blockNumber: 12, logIndex: 2, orchestrator: orchestratorA, stake: 10n, reward: 1n, fees: 0n }],
+      entityHistory: [
+        { entity: 'Delegator', id: delegatorA, blockNumber: 10, data: '{"id":"a"}' },
+        { entity: 'Delegator', id: delegatorA, blockNumber: 12, data: '{"id":"a"}' },
+      ],
     })
     const before = await sink.read.dailyTotals()
     assert.equal(before[0]?.events, 20n)
 
     const removed = await sink.recover(10)
-    assert.deepEqual(removed, { events: 10, orchestrator_rounds: 7, delegator_rounds: 1 })
+    assert.deepEqual(removed, { events: 10, orchestrator_rounds: 7, delegator_rounds: 1, entity_history: 1 })
     assert.deepEqual([...new Set((await sink.read.events()).map((row) => row.blockNumber))], [9, 10])
     const [day] = await sink.read.dailyTotals()
     assert.equal(day?.events, 10n)
     assert.equal(day?.rewardCalls, 2n)
     assert.equal(day?.bonded, 10n)
     assert.equal(await count(sink, 'delegator_rounds'), 0)
-    assert.deepEqual(await sink.recover(10), { events: 0, orchestrator_rounds: 0, delegator_rounds: 0 })
+    assert.equal(await count(sink, 'entity_history'), 1)
+    assert.deepEqual(await sink.recover(10), { events: 0, orchestrator_rounds: 0, delegator_rounds: 0, entity_history: 0 })
 
     // The replayed batch lands once, even when it is written twice.
     assert.equal((await sink.insert({ logs: crashed })).events, 10)

@@ -1,12 +1,13 @@
 import { InvalidFactError } from './errors.ts'
 import { eventColumns, eventParameters } from './eventColumns.ts'
-import type { DelegatorRoundRow, FactBatch, FactBlock, FactLog, OrchestratorRoundRow } from './types.ts'
+import type { DelegatorRoundRow, EntityHistoryRow, FactBatch, FactBlock, FactLog, OrchestratorRoundRow } from './types.ts'
 
 /** Rows per table, in the JSONEachRow shape ClickHouse reads (integers ≥ 2^53 as decimal strings). */
 export type TableRows = {
   events: Record<string, unknown>[]
   orchestrator_rounds: Record<string, unknown>[]
   delegator_rounds: Record<string, unknown>[]
+  entity_history: Record<string, unknown>[]
 }
 
 const maxUint256 = (1n << 256n) - 1n
@@ -35,7 +36,19 @@ export function toRows(batch: FactBatch): TableRows {
     ...(batch.orchestratorRounds ?? []).map((row) => orchestratorRow(row, blockOf(blocks, row.blockNumber, row.logIndex, 'orchestrator round'))),
   ]
   const delegator_rounds = (batch.delegatorRounds ?? []).map((row) => delegatorRow(row, blockOf(blocks, row.blockNumber, row.logIndex, 'delegator round')))
-  return { events, orchestrator_rounds, delegator_rounds }
+  const entity_history = (batch.entityHistory ?? []).map(historyRow)
+  return { events, orchestrator_rounds, delegator_rounds, entity_history }
+}
+
+const historyEntities = new Set(['Protocol', 'Transcoder', 'Delegator'])
+
+function historyRow(row: EntityHistoryRow): Record<string, unknown> {
+  const invalid = (reason: string) => new InvalidFactError({ blockNumber: row.blockNumber, logIndex: -1, eventName: `${row.entity} ${row.id} version`, reason })
+  if (!historyEntities.has(row.entity)) throw invalid('unknown history entity')
+  if (typeof row.id !== 'string' || row.id === '') throw invalid('no id')
+  if (!Number.isSafeInteger(row.blockNumber) || row.blockNumber < 0) throw invalid('bad block number')
+  if (typeof row.data !== 'string' || !row.data.startsWith('{')) throw invalid('data is not a JSON object')
+  return { entity: row.entity, id: row.id, block_number: row.blockNumber, data: row.data }
 }
 
 function fail(log: { blockNumber: number; logIndex: number; eventName: string }, reason: string): never {

@@ -61,9 +61,22 @@ export type DelegatorRoundRow = {
   fees: bigint
 }
 
+/** Entities with a version history in ClickHouse (`entity_history`), for the API's time travel. */
+export type HistoryEntity = 'Protocol' | 'Transcoder' | 'Delegator'
+
+/** One version of an entity: its Postgres row (column name → value as `pg` returns it) as of a block. */
+export type EntityHistoryRow = {
+  entity: HistoryEntity
+  id: string
+  blockNumber: number
+  /** JSON object keyed by Postgres column name. */
+  data: string
+}
+
 /** One batch for {@link ClickhouseSink.insert}: decoded logs in chain order plus optional precomputed rows. */
 export type FactBatch = {
   logs: readonly FactLog[]
   orchestratorRounds?: readonly OrchestratorRoundRow[] | undefined
   delegatorRounds?: readonly DelegatorRoundRow[] | undefined
+  entityHistory?: readonly EntityHistoryRow[] | undefined
 }

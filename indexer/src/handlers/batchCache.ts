@@ -25,16 +25,20 @@ export class BatchCache {
   private readonly removed = new Map<EntityClass<Entity>, Set<string>>()
   /** Ids known to be absent from Postgres (loaded and not found): written with a plain insert. */
   private readonly absent = new Map<EntityClass<Entity>, Set<string>>()
+  /** Ids of versioned types changed since the last {@link takeChanged}. */
+  private readonly changed = new Map<EntityClass<Entity>, Set<string>>()
 
   /**
    * @param store - The batch's typeorm-store `Store`.
    * @param appendOnly - Entity types whose rows are only ever created once (events, transactions):
    *   written with `insert`, which skips the ON CONFLICT clause and, for hot blocks, the before-image
    *   SELECT that `upsert` costs.
+   * @param versioned - Entity types whose changes {@link takeChanged} reports (entity history).
    */
   constructor(
     private readonly store: Store,
     private readonly appendOnly: ReadonlySet<Function> = new Set(),
+    private readonly versioned: ReadonlySet<Function> = new Set(),
   ) {}
 
   /** Declares ids to load with the next {@link load}. */
@@ -80,7 +84,17 @@ export class BatchCache {
     this.mapOf(entityClass).set(entity.id, entity)
     this.setOf(this.dirty, entityClass).add(entity.id)
     this.setOf(this.removed, entityClass).delete(entity.id)
+    if (this.versioned.has(entityClass)) this.setOf(this.changed, entityClass).add(entity.id)
     return entity
+  }
+
+  /** Ids of a versioned type set or touched since the previous call, in first-change order. */
+  takeChanged<E extends Entity>(entityClass: EntityClass<E>): string[] {
+    const set = this.changed.get(entityClass as EntityClass<Entity>)
+    if (!set || set.size === 0) return []
+    const ids = [...set]
+    set.clear()
+    return ids
   }
 
   /** Marks a loaded entity changed. */

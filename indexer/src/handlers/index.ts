@@ -19,6 +19,7 @@ import * as model from '../model/index.ts'
 import { applyEvent, zeroAddress, type EventContext } from './applyEvent.ts'
 import { BatchCache } from './batchCache.ts'
 import { newProtocol, newRound } from './entities.ts'
+import { createVersionRecorder, versionedEntities } from './entityVersions.ts'
 import { createLedgerSync } from './ledgerSync.ts'
 import { parameterValue } from './parameterValue.ts'
 import type { CreateEntityHandlersParameters, EntityHandlers, HandlerLog } from './types.ts'
@@ -72,7 +73,7 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
   return {
     handleBatch: async (store: Store, logs: readonly HandlerLog[]) => {
       await sync.synchronize(store)
-      const cache = new BatchCache(store, appendOnlyEntities)
+      const cache = new BatchCache(store, appendOnlyEntities, new Set(versionedEntities.keys()))
       cache.want(Protocol, '0')
       await cache.load()
       let protocol = cache.get(Protocol, '0')
@@ -100,8 +101,12 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
       >()
       const orchestratorRounds: OrchestratorRoundRow[] = []
       const treasury = new Map<string, bigint>()
+      const versions = createVersionRecorder(cache)
+      // The Protocol row created above belongs to the batch's first block.
+      if (logs[0]) versions.advance(logs[0].block.height)
 
       for (const log of logs) {
+        versions.advance(log.block.height)
         const contract = contractByAddress.get(log.address.toLowerCase())
         const ledgerLog = isLedgerLog(log, contract)
         const ledger = sync.ledger()
@@ -212,9 +217,10 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
           )
         }
       }
+      const entityHistory = versions.finish()
       await cache.flush()
       await sync.flush(store)
-      return { orchestratorRounds, delegatorRounds }
+      return { orchestratorRounds, delegatorRounds, entityHistory }
     },
   }
 }

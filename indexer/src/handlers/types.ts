@@ -1,6 +1,6 @@
 import type { NetworkPreset } from '@peerscope/protocol'
 import type { Store } from '@subsquid/typeorm-store'
-import type { DelegatorRoundRow, OrchestratorRoundRow } from '../clickhouse/index.ts'
+import type { DelegatorRoundRow, EntityHistoryRow, OrchestratorRoundRow } from '../clickhouse/index.ts'
 
 /**
  * One decoded Livepeer log as the runner hands it to the entity handlers, in chain order. The
@@ -57,4 +57,4 @@ export type EntityHandlers = {
  * NewRound, and per (round, delegator) the running earnings of the round (stake = pendingStake at
  * the end of the batch).
  */
-export type EntityFacts = { orchestratorRounds: OrchestratorRoundRow[]; delegatorRounds: DelegatorRoundRow[] }
+export type EntityFacts = { orchestratorRounds: OrchestratorRoundRow[]; delegatorRounds: DelegatorRoundRow[]; entityHistory: EntityHistoryRow[] }
