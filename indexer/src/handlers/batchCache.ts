@@ -1,5 +1,6 @@
 import type { Store } from '@subsquid/typeorm-store'
 import { getMetadataArgsStorage, In } from 'typeorm'
+import { bulkWrite } from './bulkWrite.ts'
 
 type Entity = { id: string }
 /** An entity class of the generated model. */
@@ -127,8 +128,8 @@ export class BatchCache {
         if (this.appendOnly.has(entityClass) || absent.has(id)) inserts.push(entity)
         else upserts.push(entity)
       }
-      if (inserts.length > 0) await this.store.insert(inserts)
-      if (upserts.length > 0) await this.store.upsert(upserts)
+      await bulkWrite(this.store, entityClass, inserts, 'insert')
+      await bulkWrite(this.store, entityClass, upserts, 'upsert')
       for (const id of ids) absent.delete(id)
     }
     for (const [entityClass, ids] of this.removed) {

@@ -3,6 +3,7 @@ import type { Store } from '@subsquid/typeorm-store'
 import { MoreThan } from 'typeorm'
 import type { Address } from 'viem'
 import { LedgerCheckpoint, LedgerEntry } from '../model/index.ts'
+import { bulkWrite } from './bulkWrite.ts'
 
 const checkpointId = 'ledger'
 const zeroAddress = '0x0000000000000000000000000000000000000000'
@@ -121,7 +122,7 @@ export function createLedgerSync(parameters: CreateLedgerSyncParameters): Ledger
     },
     flush: async (store) => {
       if (pending.length === 0) return
-      await store.insert(pending)
+      await bulkWrite(store, LedgerEntry, pending, 'insert')
       pending = []
       await store.upsert(new LedgerCheckpoint({ id: checkpointId, entryCount: applied, lastEntryId }))
     },
