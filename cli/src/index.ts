@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { createCommon } from './common.ts'
 import { runDevnetCommand } from './commands/devnet.ts'
 import { runIndexCommand } from './commands/index.ts'
+import { runServeCommand } from './commands/serve.ts'
 import { runUpCommand, services } from './commands/up.ts'
 
 /** Parses a non-negative integer flag, or fails with the flag's value in the message. */
@@ -50,6 +51,24 @@ program
   .action(async (options) => {
     const common = createCommon(program.opts())
     await runIndexCommand(common, options)
+  })
+
+program
+  .command('serve')
+  .description(
+    'Serve the GraphQL API (/graphql, GraphiQL on GET) with the leaderboard REST API. With DB_URL and CLICKHOUSE_URL it runs alone; with embedded stores this process also indexes (chDB admits one process)',
+  )
+  .option('--port <port>', 'API port (0 picks a free one)', integer, 4000)
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option('--rate-limit <n>', 'requests per second per client IP (0: no limit)', integer, 100)
+  .option('--ingest-token <token>', 'bearer token required to POST benchmark samples (default: none)')
+  .addOption(new Option('--network <network>', 'embedded mode: which chain to index').choices(['devnet', 'arbitrum-one']).default('devnet'))
+  .option('--manifest <file>', 'embedded mode: devnet manifest (default: <data-dir>/devnet.json)')
+  .option('--data-dir <dir>', 'embedded mode: where Postgres and chDB live', '.peerscope')
+  .option('--metrics-port <port>', 'embedded mode: indexer /metrics and /health port', integer, 9464)
+  .action(async (options) => {
+    const common = createCommon(program.opts())
+    await runServeCommand(common, options)
   })
 
 program

@@ -96,13 +96,23 @@ export async function resolveIndexerConfig({ flags, env = process.env }: Resolve
     },
     gatewayUrl: flags.network === 'arbitrum-one' ? nonEmpty(env.GATEWAY_URL) : undefined,
     finalityConfirmation: flags.network === 'arbitrum-one' ? 20 : 2,
-    dbUrl: nonEmpty(env.DB_URL),
-    clickhouseUrl: nonEmpty(env.CLICKHOUSE_URL),
+    ...storeUrls(env),
     chdbPath: join(dataDir, 'chdb'),
     postgresDataDir: join(dataDir, 'postgres'),
     metricsPort: flags.metricsPort ?? 9464,
     toBlock: flags.toBlock,
   }
+}
+
+/**
+ * The store servers from `DB_URL` and `CLICKHOUSE_URL`; an unset one means the embedded store under
+ * the data dir. A standalone API (`peerscope serve`) needs both.
+ *
+ * @example
+ * const { dbUrl, clickhouseUrl } = storeUrls()
+ */
+export function storeUrls(env: Record<string, string | undefined> = process.env): { dbUrl: string | undefined; clickhouseUrl: string | undefined } {
+  return { dbUrl: nonEmpty(env.DB_URL), clickhouseUrl: nonEmpty(env.CLICKHOUSE_URL) }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

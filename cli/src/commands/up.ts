@@ -5,13 +5,14 @@ import { createIndexerMetrics, startIndexer } from '@peerscope/indexer'
 import { waitForSignal, type Common } from '../common.ts'
 import { createDevnetProgressRenderer } from './devnet.ts'
 import { renderIndexerProgress } from './index.ts'
+import { startPeerscopeApi } from './serve.ts'
 
 /** Every service `up` knows, in start order. */
 export const services = ['devnet', 'indexer', 'api', 'web', 'nodes'] as const
 export type Service = (typeof services)[number]
 
 /** Services that exist in this version; later issues add the rest. */
-const available: readonly Service[] = ['devnet', 'indexer']
+const available: readonly Service[] = ['devnet', 'indexer', 'api']
 
 /** Flags of `peerscope up`. */
 export type UpCommandOptions = {
@@ -37,6 +38,8 @@ export function parseOnly(only: string | undefined): Service[] {
     if (!services.includes(name as Service)) throw new Error(`--only: unknown service "${name}" (known: ${services.join(', ')})`)
     if (!available.includes(name as Service)) throw new Error(`--only: service "${name}" is not part of this version yet (available: ${available.join(', ')})`)
   }
+  // NOTE: embedded chDB admits one process, so the API is hosted by the indexer's process.
+  if (requested.includes('api') && !requested.includes('indexer')) throw new Error('--only: "api" runs inside the indexer\'s process; add "indexer"')
   return requested as Service[]
 }
 
@@ -91,6 +94,11 @@ export async function runUpCommand(common: Common, options: UpCommandOptions): P
       onShutdown: common.onShutdown,
     })
     ready.metricsUrl = indexer.metricsUrl
+    if (selected.includes('api')) {
+      // NOTE: embedded chDB admits one process: the API lives in the indexer's process.
+      const api = await startPeerscopeApi({ common, dbUrl: indexer.dbUrl, clickhouse: indexer.clickhouse, port: options.apiPort, metrics })
+      ready.graphqlUrl = api.graphqlUrl
+    }
     const stopProgress = renderIndexerProgress(common, metrics)
     // Ready once the indexer reached the chain head.
     while (!metrics.snapshot().caughtUp && !common.isShuttingDown()) await new Promise((resolve) => setTimeout(resolve, 200))
