@@ -53,6 +53,11 @@ export async function startPostgres(parameters: StartPostgresParameters): Promis
     authMethod: 'password',
     persistent: true,
     createPostgresUser: true,
+    // NOTE: tuned for one writer doing bulk batches. synchronous_commit=off loses at most the last
+    // few hundred ms of commits if the machine (not the indexer) crashes: the cursor commits with
+    // its rows, so the indexer resumes from the older cursor and ClickHouse trims to it. Larger WAL
+    // and buffers cut checkpoints during a backfill.
+    postgresFlags: ['-c', 'synchronous_commit=off', '-c', 'shared_buffers=256MB', '-c', 'max_wal_size=4GB', '-c', 'checkpoint_timeout=15min', '-c', 'wal_buffers=16MB'],
     onLog: parameters.onLog ?? silent,
     onError: (error: unknown) => (parameters.onLog ?? silent)(String(error)),
   })
