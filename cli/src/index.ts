@@ -4,6 +4,7 @@ import { runDevnetCommand } from './commands/devnet.ts'
 import { runIndexCommand } from './commands/index.ts'
 import { runServeCommand } from './commands/serve.ts'
 import { runUpCommand, services } from './commands/up.ts'
+import { runWebCommand } from './commands/web.ts'
 
 /** Parses a non-negative integer flag, or fails with the flag's value in the message. */
 function integer(value: string): number {
@@ -69,6 +70,18 @@ program
   .action(async (options) => {
     const common = createCommon(program.opts())
     await runServeCommand(common, options)
+  })
+
+program
+  .command('web')
+  .description('Serve the explorer (Next.js) reading the GraphQL API; builds it first when its sources changed')
+  .option('--port <port>', 'explorer port (0 picks a free one)', integer, 3000)
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option('--api-url <url>', 'the GraphQL endpoint (env API_URL)', process.env.API_URL ?? 'http://127.0.0.1:4000/graphql')
+  .option('--no-build', 'serve the existing build even when sources are newer')
+  .action(async (options) => {
+    const common = createCommon(program.opts())
+    await runWebCommand(common, options)
   })
 
 program

@@ -6,13 +6,14 @@ import { waitForSignal, type Common } from '../common.ts'
 import { createDevnetProgressRenderer } from './devnet.ts'
 import { renderIndexerProgress } from './index.ts'
 import { startPeerscopeApi } from './serve.ts'
+import { startPeerscopeWeb } from './web.ts'
 
 /** Every service `up` knows, in start order. */
 export const services = ['devnet', 'indexer', 'api', 'web', 'nodes'] as const
 export type Service = (typeof services)[number]
 
 /** Services that exist in this version; later issues add the rest. */
-const available: readonly Service[] = ['devnet', 'indexer', 'api']
+const available: readonly Service[] = ['devnet', 'indexer', 'api', 'web']
 
 /** Flags of `peerscope up`. */
 export type UpCommandOptions = {
@@ -104,6 +105,12 @@ export async function runUpCommand(common: Common, options: UpCommandOptions): P
     while (!metrics.snapshot().caughtUp && !common.isShuttingDown()) await new Promise((resolve) => setTimeout(resolve, 200))
     stopProgress()
     logger.info({ metrics: `${indexer.metricsUrl}/metrics`, height: metrics.snapshot().indexedHeight }, 'indexer at the head')
+  }
+
+  if (selected.includes('web') && !common.isShuttingDown()) {
+    const apiUrl = ready.graphqlUrl ?? process.env.API_URL ?? `http://127.0.0.1:${options.apiPort}/graphql`
+    const web = await startPeerscopeWeb(common, { port: options.webPort, apiUrl })
+    ready.webUrl = web.url
   }
 
   if (common.isShuttingDown()) return
