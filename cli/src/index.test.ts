@@ -9,7 +9,7 @@ const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], {
 test('behavior: --help lists every subcommand', () => {
   const { status, stdout } = run('--help')
   assert.equal(status, 0)
-  for (const command of ['devnet', 'index', 'up']) assert.match(stdout, new RegExp(`^  ${command}`, 'm'))
+  for (const command of ['devnet', 'index', 'serve', 'web', 'up']) assert.match(stdout, new RegExp(`^  ${command}`, 'm'))
 })
 
 test('behavior: every subcommand has --help describing its flags', () => {
@@ -21,6 +21,12 @@ test('behavior: every subcommand has --help describing its flags', () => {
   assert.equal(index.status, 0)
   for (const flag of ['--network', '--manifest', '--data-dir', '--metrics-port', '--to-block', '--rpc-rate-limit'])
     assert.ok(index.stdout.includes(flag), `index --help mentions ${flag}`)
+  const serve = run('serve', '--help')
+  assert.equal(serve.status, 0)
+  for (const flag of ['--port', '--host', '--rate-limit', '--ingest-token', '--network', '--data-dir']) assert.ok(serve.stdout.includes(flag), `serve --help mentions ${flag}`)
+  const web = run('web', '--help')
+  assert.equal(web.status, 0)
+  for (const flag of ['--port', '--host', '--api-url', '--no-build']) assert.ok(web.stdout.includes(flag), `web --help mentions ${flag}`)
   const up = run('up', '--help')
   assert.equal(up.status, 0)
   for (const flag of ['--data-dir', '--chain-port', '--api-port', '--web-port', '--only', '--as-arbitrum'])

@@ -98,10 +98,12 @@ export async function runIndexer({ config, logger, stages, metrics = createIndex
   const roundsManager = preset.contracts.RoundsManager?.address
   let clock: RoundClock | undefined
   let done = false
+  let stopping = false
   const database = createCompositeDatabase({
     postgres: createPostgresDatabase({ dataSourceOptions: createDataSourceOptions({ url: dbUrl }) }),
     sink: timedSink,
     onRollback: (height) => clock?.rollback(height),
+    isStopping: () => stopping,
     onCommit: (height) => {
       if (config.toBlock === undefined || height < config.toBlock || done) return
       done = true
@@ -161,6 +163,10 @@ export async function runIndexer({ config, logger, stages, metrics = createIndex
     return onChain && onChain.roundLength > 0n ? onChain : fallback
   }
 
+  // NOTE: registered last so it runs first: the processor stops committing before its stores close.
+  onShutdown(() => {
+    stopping = true
+  })
   return { metrics, metricsUrl: server.url, dbUrl, clickhouse }
 }
 

