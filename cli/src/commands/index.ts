@@ -1,4 +1,4 @@
-import { startIndexer, type IndexerMetrics, type IndexerNetwork } from '@peerscope/indexer'
+import { startIndexer, type IndexerFlags, type IndexerMetrics, type IndexerNetwork } from '@peerscope/indexer'
 import { createIndexerMetrics } from '@peerscope/indexer'
 import { waitForSignal, type Common } from '../common.ts'
 import { createProgress } from '../ui/progress.ts'
@@ -13,6 +13,18 @@ export type IndexCommandOptions = {
   rpcRateLimit?: number
 }
 
+/** The indexer's flags from a command's options (unset options stay unset, so defaults apply). */
+export function indexerFlags(options: Omit<IndexCommandOptions, 'toBlock' | 'rpcRateLimit'> & Partial<IndexCommandOptions>): IndexerFlags {
+  return {
+    network: options.network,
+    dataDir: options.dataDir,
+    metricsPort: options.metricsPort,
+    ...(options.manifest === undefined ? {} : { manifest: options.manifest }),
+    ...(options.toBlock === undefined ? {} : { toBlock: options.toBlock }),
+    ...(options.rpcRateLimit === undefined ? {} : { rpcRateLimit: options.rpcRateLimit }),
+  }
+}
+
 /**
  * `peerscope index`: runs the indexer in this process until Ctrl-C (or `--to-block`), with a
  * progress bar on a terminal and log lines otherwise.
@@ -22,14 +34,7 @@ export async function runIndexCommand(common: Common, options: IndexCommandOptio
   const stopping = waitForSignal(common)
   const metrics = createIndexerMetrics()
   const running = await startIndexer({
-    flags: {
-      network: options.network,
-      dataDir: options.dataDir,
-      metricsPort: options.metricsPort,
-      ...(options.manifest === undefined ? {} : { manifest: options.manifest }),
-      ...(options.toBlock === undefined ? {} : { toBlock: options.toBlock }),
-      ...(options.rpcRateLimit === undefined ? {} : { rpcRateLimit: options.rpcRateLimit }),
-    },
+    flags: indexerFlags(options),
     logger: logger.child({ service: 'indexer' }),
     metrics,
     onShutdown: common.onShutdown,

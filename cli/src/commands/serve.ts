@@ -3,7 +3,7 @@ import { startApiServer, type StartApiServerReturnType } from '@peerscope/api'
 import { createClickhouse, createIndexerMetrics, startIndexer, storeUrls, type IndexerMetrics, type IndexerNetwork } from '@peerscope/indexer'
 import { createLeaderboardRoutes } from '@peerscope/nodes/leaderboard'
 import { waitForSignal, type Common } from '../common.ts'
-import { renderIndexerProgress } from './index.ts'
+import { indexerFlags, renderIndexerProgress } from './index.ts'
 
 /** Flags of `peerscope serve`. */
 export type ServeCommandOptions = {
@@ -73,12 +73,7 @@ export async function runServeCommand(common: Common, options: ServeCommandOptio
   logger.info('embedded stores (no DB_URL and CLICKHOUSE_URL): this process indexes and serves')
   const metrics = createIndexerMetrics()
   const indexer = await startIndexer({
-    flags: {
-      network: options.network,
-      dataDir: options.dataDir,
-      metricsPort: options.metricsPort,
-      ...(options.manifest === undefined ? {} : { manifest: options.manifest }),
-    },
+    flags: indexerFlags(options),
     logger: logger.child({ service: 'indexer' }),
     metrics,
     onShutdown: common.onShutdown,
