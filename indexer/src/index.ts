@@ -7,7 +7,7 @@ import { createIndexerMetrics, type IndexerMetrics } from './metrics/index.ts'
 
 export { indexerNetworks, resolveIndexerConfig, storeUrls, type IndexerConfig, type IndexerFlags, type IndexerNetwork } from './config.ts'
 export { IndexerConfigError, IndexerError, IndexerInvariantError, LogDecodeError } from './errors/base.ts'
-export { createClickhouse } from './clickhouse/index.ts'
+export { createClickhouse, migrate as migrateClickhouse } from './clickhouse/index.ts'
 export { createIndexerMetrics, startMetricsServer, type IndexerMetrics, type IndexerSnapshot } from './metrics/index.ts'
 export { runIndexer, type HandleBatch, type IndexerLogger, type IndexerStages, type RunIndexerParameters, type RunningIndexer } from './main.ts'
 export type { DecodedLog } from './decode/index.ts'
