@@ -1,0 +1,5 @@
+export { toNumber, formatNumber, formatCompact } from './number.ts'
+export { formatLpt, formatEth, formatWeiPerPixel } from './amount.ts'
+export { formatPercent, formatPpm, formatPpb, feeCutPpm } from './percent.ts'
+export { shortAddress, parseAddress } from './address.ts'
+export { formatTimestamp, formatDate, formatAgo } from './time.ts'
