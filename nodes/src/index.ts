@@ -34,3 +34,12 @@ export {
   type TransactionRevertedErrorType,
 } from './errors/chain.ts'
 export { DevnetStoppedError, ScenarioCoverageError, type DevnetStoppedErrorType, type ScenarioCoverageErrorType } from './errors/simulator.ts'
+
+// reference nodes (issue 6): orchestrator, gateway, workers, ffmpeg media, benchmark runner
+export { startOrchestrator, type Orchestrator, type StartOrchestratorParameters } from './orchestrator/index.ts'
+export { startGateway, type Gateway, type SegmentReport, type StartGatewayParameters } from './gateway/index.ts'
+export { startWorker, type StartWorkerParameters, type Worker } from './worker/index.ts'
+export { fundDevnetAccount, type FundDevnetAccountParameters } from './chain/index.ts'
+export { renderBenchmarkTable, runBenchmark, toBenchmarkSample, type BenchmarkRow, type RunBenchmarkParameters, type RunBenchmarkReturnType } from './bench/index.ts'
+export { defaultProfiles, detectEncoder, makeTestSegment, mediaBinariesFromEnv, parseProfiles, probeMedia, resolveMediaBinaries, transcodeSegment, videoProfiles, type EncoderChoice, type VideoProfile } from './media/index.ts'
+export { ChainSetupError, MediaBinaryError, MediaProcessError, NodeProtocolError, NoOrchestratorsError, RenditionMismatchError, errorCodes, type ErrorCode, type NodeLogger } from './wire/index.ts'

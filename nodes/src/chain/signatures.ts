@@ -1,0 +1,91 @@
+import secp256k1 from 'secp256k1'
+import { bytesToHex, getAddress, hashMessage, hexToBytes, keccak256, type Address, type Hex } from 'viem'
+
+// NOTE: tickets are checked one signature each, thousands per second; viem's pure-JS recovery does
+// a few hundred per second, so both sides use libsecp256k1 (the `secp256k1` package's prebuilt
+// binding, no install script). Semantics match the TicketBroker: EIP-191 hash, v 27/28, low s.
+
+const halfN = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0n
+
+/**
+ * Signs `digest` as `personal_sign` would (EIP-191 prefix over 32 raw bytes), v = 27 or 28: what
+ * go-livepeer's `accounts.Sign(TextHash(hash))` produces and the TicketBroker accepts.
+ *
+ * @example
+ * const sig = signDigest(privateKey, hashTicket(ticket))
+ */
+export function signDigest(privateKey: Hex, digest: Hex): Hex {
+  return signPrefixed(privateKey, hashMessage({ raw: digest }))
+}
+
+/**
+ * Signs a UTF-8 message with the EIP-191 prefix (viem `signMessage({ message })`).
+ *
+ * @example
+ * const sig = signText(privateKey, segmentCredentialsMessage(seg))
+ */
+export function signText(privateKey: Hex, message: string): Hex {
+  return signPrefixed(privateKey, hashMessage(message))
+}
+
+/**
+ * Signs an already EIP-191-prefixed hash (from `createTicketDigester`).
+ *
+ * @example
+ * const sig = signPrefixed(privateKey, digest(nonce))
+ */
+export function signPrefixed(privateKey: Hex, prefixedHash: Hex): Hex {
+  const { signature, recid } = secp256k1.ecdsaSign(hexToBytes(prefixedHash), hexToBytes(privateKey))
+  const out = new Uint8Array(65)
+  out.set(signature, 0)
+  out[64] = 27 + recid
+  return bytesToHex(out)
+}
+
+/** Recovers signers of EIP-191 signatures, caching public key → address. */
+export type SignerRecovery = {
+  /** Signer of `sig` over the raw 32-byte `digest` (prefixed like `signDigest`), or undefined when malformed. */
+  digest: (digest: Hex, sig: Hex) => Address | undefined
+  /** Signer of `sig` over a UTF-8 message (prefixed like `signText`). */
+  text: (message: string, sig: Hex) => Address | undefined
+  /** Signer of `sig` over an already EIP-191-prefixed hash (see `createTicketDigester`). */
+  prefixed: (prefixedHash: Hex, sig: Hex) => Address | undefined
+}
+
+/**
+ * Creates a {@link SignerRecovery}. Rejects what OpenZeppelin's ECDSA rejects: not 65 bytes, v not
+ * 27/28, high s.
+ *
+ * @example
+ * const recover = createSignerRecovery()
+ * recover.digest(hashTicket(ticket), sig) === ticket.sender
+ */
+export function createSignerRecovery(): SignerRecovery {
+  const addresses = new Map<string, Address>()
+  const recover = (prefixedHash: Hex, sig: Hex): Address | undefined => {
+    if (sig.length !== 132) return undefined
+    const bytes = hexToBytes(sig)
+    const v = bytes[64] as number
+    if (v !== 27 && v !== 28) return undefined
+    if (BigInt(`0x${sig.slice(66, 130)}`) > halfN) return undefined
+    let publicKey: Uint8Array
+    try {
+      publicKey = secp256k1.ecdsaRecover(bytes.subarray(0, 64), v - 27, hexToBytes(prefixedHash), false)
+    } catch {
+      return undefined
+    }
+    const key = Buffer.from(publicKey).toString('hex')
+    let address = addresses.get(key)
+    if (!address) {
+      address = getAddress(`0x${keccak256(publicKey.subarray(1)).slice(-40)}`)
+      if (addresses.size > 10_000) addresses.clear()
+      addresses.set(key, address)
+    }
+    return address
+  }
+  return {
+    digest: (digest, sig) => recover(hashMessage({ raw: digest }), sig),
+    text: (message, sig) => recover(hashMessage(message), sig),
+    prefixed: recover,
+  }
+}
