@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { createCommon } from './common.ts'
 import { runDevnetCommand } from './commands/devnet.ts'
 import { runIndexCommand } from './commands/index.ts'
+import { runBenchCommand, runGatewayCommand, runOrchestratorCommand, runWorkerCommand } from './commands/node.ts'
 import { runServeCommand } from './commands/serve.ts'
 import { runUpCommand, services } from './commands/up.ts'
 import { runWebCommand } from './commands/web.ts'
@@ -82,6 +83,78 @@ program
   .action(async (options) => {
     const common = createCommon(program.opts())
     await runWebCommand(common, options)
+  })
+
+const node = program.command('node').description('Reference Livepeer nodes: an orchestrator (ffmpeg transcoding, OCR AI, tickets, on-chain duties), a gateway sending paid test streams, a remote worker')
+
+node
+  .command('orchestrator')
+  .description('Serve segments and AI jobs for tickets: registers its service URI, self-bonds, sets cuts, calls reward() every round, redeems winning tickets')
+  .option('--manifest <file>', 'devnet manifest', '.peerscope/devnet.json')
+  .option('--rpc-url <url>', 'JSON-RPC URL (default: the manifest\'s)')
+  .option('--private-key <key>', 'the orchestrator key (env PEERSCOPE_PRIVATE_KEY); default on a devnet: a fresh funded key')
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option('--port <port>', 'port (0 picks a free one)', integer, 8935)
+  .option('--service-uri <uri>', 'URI registered on chain (default http://host:port)')
+  .option('--price-per-unit <wei>', 'price in wei per --pixels-per-unit pixels', '1200')
+  .option('--pixels-per-unit <n>', 'pixels the price is for', '1')
+  .option('--reward-cut <ppm>', 'reward cut, parts per million', '100000')
+  .option('--fee-share <ppm>', 'fee share left to delegators, parts per million', '500000')
+  .option('--max-sessions <n>', 'concurrent streams before OrchestratorCapped', integer, 10)
+  .option('--capacity <n>', 'concurrent local transcodes (default: half the cores)', integer)
+  .option('--no-local-worker', 'transcode only on remote workers')
+  .option('--worker-secret <secret>', 'accept remote workers presenting this secret')
+  .option('--ai', 'serve image-to-text (PP-OCRv4 on onnxruntime)', false)
+  .action(async (options) => {
+    const common = createCommon(program.opts())
+    await runOrchestratorCommand(common, options)
+  })
+
+node
+  .command('gateway')
+  .description('Fund deposit and reserve, discover orchestrators, stream paid 2 s test segments until stopped, verify renditions, post samples to the API')
+  .option('--manifest <file>', 'devnet manifest', '.peerscope/devnet.json')
+  .option('--rpc-url <url>', 'JSON-RPC URL (default: the manifest\'s)')
+  .option('--private-key <key>', 'the gateway key (env PEERSCOPE_PRIVATE_KEY); default on a devnet: a fresh funded key')
+  .option('--orchestrators <urls>', 'comma list of orchestrator URLs (default: the on-chain active set)')
+  .option('--max-price-per-unit <wei>', 'price cap, wei per pixel')
+  .option('--streams <n>', 'concurrent streams', integer, 1)
+  .option('--region <region>', 'region tag of the samples', 'GLOBAL')
+  .option('--api-url <url>', 'Peerscope API base URL to post samples to (e.g. http://127.0.0.1:4000)')
+  .action(async (options) => {
+    const common = createCommon(program.opts())
+    await runGatewayCommand(common, options)
+  })
+
+node
+  .command('worker')
+  .description('A remote worker: registers with an orchestrator using its secret and takes transcode (and AI) jobs')
+  .requiredOption('--orchestrator <url>', 'the orchestrator URL')
+  .requiredOption('--secret <secret>', 'the orchestrator\'s --worker-secret')
+  .option('--name <name>', 'name in the orchestrator\'s logs')
+  .option('--capacity <n>', 'concurrent jobs (default: half the cores)', integer)
+  .option('--ai', 'also take image-to-text jobs', false)
+  .action(async (options) => {
+    const common = createCommon(program.opts())
+    await runWorkerCommand(common, options)
+  })
+
+program
+  .command('bench')
+  .description('Benchmark orchestrators through a gateway: one at a time (like orch-tester) or under load; prints scores, latency, price and spend; posts samples to the API')
+  .option('--manifest <file>', 'devnet manifest', '.peerscope/devnet.json')
+  .option('--rpc-url <url>', 'JSON-RPC URL (default: the manifest\'s)')
+  .option('--private-key <key>', 'the gateway key (env PEERSCOPE_PRIVATE_KEY); default on a devnet: a fresh funded key')
+  .addOption(new Option('--mode <mode>', 'sequential: one orchestrator at a time; load: concurrent streams').choices(['sequential', 'load']).default('sequential'))
+  .option('--segments <n>', 'segments per orchestrator (sequential) or per stream (load)', integer, 15)
+  .option('--streams <n>', 'concurrent streams in load mode', integer, 4)
+  .option('--orchestrators <urls>', 'comma list of orchestrator URLs (default: the on-chain active set)')
+  .option('--region <region>', 'region tag of the samples', 'GLOBAL')
+  .option('--api-url <url>', 'Peerscope API base URL to post samples to')
+  .option('--live', 'send segments at real-time cadence', false)
+  .action(async (options) => {
+    const common = createCommon(program.opts())
+    await runBenchCommand(common, options)
   })
 
 program

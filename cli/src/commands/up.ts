@@ -7,13 +7,21 @@ import { createDevnetProgressRenderer } from './devnet.ts'
 import { renderIndexerProgress } from './index.ts'
 import { startPeerscopeApi } from './serve.ts'
 import { startPeerscopeWeb } from './web.ts'
+import { driveTraffic, loadManifest, startCliGateway, startCliOrchestrator, type OrchestratorCommandOptions } from './node.ts'
 
 /** Every service `up` knows, in start order. */
 export const services = ['devnet', 'indexer', 'api', 'web', 'nodes'] as const
 export type Service = (typeof services)[number]
 
 /** Services that exist in this version; later issues add the rest. */
-const available: readonly Service[] = ['devnet', 'indexer', 'api', 'web']
+const available: readonly Service[] = ['devnet', 'indexer', 'api', 'web', 'nodes']
+
+/** The demo network `up` starts: a cheap small orchestrator, a mid-priced one, a pricey big one. */
+const demoOrchestrators: Pick<OrchestratorCommandOptions, 'pricePerUnit' | 'pixelsPerUnit' | 'rewardCut' | 'feeShare' | 'maxSessions' | 'capacity'>[] = [
+  { pricePerUnit: '800', pixelsPerUnit: '1', rewardCut: '50000', feeShare: '600000', maxSessions: 2, capacity: 1 },
+  { pricePerUnit: '1200', pixelsPerUnit: '1', rewardCut: '100000', feeShare: '500000', maxSessions: 4, capacity: 1 },
+  { pricePerUnit: '2000', pixelsPerUnit: '1', rewardCut: '200000', feeShare: '250000', maxSessions: 8, capacity: 2 },
+]
 
 /** Flags of `peerscope up`. */
 export type UpCommandOptions = {
@@ -111,6 +119,22 @@ export async function runUpCommand(common: Common, options: UpCommandOptions): P
     const apiUrl = ready.graphqlUrl ?? process.env.API_URL ?? `http://127.0.0.1:${options.apiPort}/graphql`
     const web = await startPeerscopeWeb(common, { port: options.webPort, apiUrl })
     ready.webUrl = web.url
+  }
+
+  if (selected.includes('nodes') && !common.isShuttingDown()) {
+    const manifest = await loadManifest(join(dataDir, 'devnet.json'))
+    // Three orchestrators that differ the way a delegator compares them: price, capacity, cuts.
+    const orchestrators = []
+    for (const [i, setup] of demoOrchestrators.entries()) {
+      if (common.isShuttingDown()) return
+      orchestrators.push(await startCliOrchestrator(common, manifest, { manifest: '', host: '127.0.0.1', port: 0, localWorker: true, ai: i === 0, ...setup }))
+    }
+    const gateway = await startCliGateway(common, manifest, { manifest: '', orchestrators: orchestrators.map((o) => o.url).join(',') })
+    const traffic = new AbortController()
+    common.onShutdown(() => traffic.abort())
+    const apiUrl = ready.graphqlUrl?.replace(/\/graphql$/, '')
+    void driveTraffic(common, gateway, { streams: 1, region: 'GLOBAL', apiUrl, signal: traffic.signal })
+    logger.info({ orchestrators: orchestrators.map((o) => o.url), gateway: gateway.address }, 'nodes running: a gateway streams to three orchestrators')
   }
 
   if (common.isShuttingDown()) return

@@ -112,7 +112,15 @@ export function createClickhouseSink(parameters: CreateClickhouseSinkParameters)
   return {
     client,
     migrate: () => migrate({ client, directory: parameters.migrationsDirectory }),
-    recover: (committedHeight) => removeAboveAndTrack(committedHeight),
+    recover: async (committedHeight) => {
+      const removed = await removeAboveAndTrack(committedHeight)
+      // NOTE: a process killed inside one INSERT can leave the events part without its view parts
+      // (or the reverse): ClickHouse does not make them atomic. Cancel rows then subtract what was
+      // never added. After a crash left rows, or when the daily totals disagree with the events,
+      // the view targets are recomputed from `events` (no writer runs yet at start-up).
+      if (removed.events > 0 || !(await rollupsMatchEvents(client))) await rebuildRollups({ client })
+      return removed
+    },
     rollback: (aboveHeight) => removeAboveAndTrack(aboveHeight),
     rebuildRollups: () => rebuildRollups({ client }),
     insert: async (batch) => {
@@ -133,4 +141,15 @@ export function createClickhouseSink(parameters: CreateClickhouseSinkParameters)
       delegatorRounds: (filter) => readDelegatorRounds(client, filter),
     },
   }
+}
+
+/** Whether the daily totals count exactly the live events (a cheap check of the views' integrity). */
+async function rollupsMatchEvents(client: ClickHouseClient): Promise<boolean> {
+  const [row] = await (
+    await client.query({
+      query: 'SELECT (SELECT toInt64(sum(sign)) FROM events) AS live, (SELECT toInt64(sum(events)) FROM daily_totals) AS counted',
+      format: 'JSONEachRow',
+    })
+  ).json<{ live: string; counted: string }>()
+  return row?.live === row?.counted
 }
