@@ -10,11 +10,11 @@ const bin = fileURLToPath(new URL('../bin/peerscope.js', import.meta.url))
 
 // `npm start` as a user runs it: `peerscope up` on free ports, ready.json, every service answering
 // real data, and Ctrl-C stopping everything.
-test('behavior: peerscope up serves the devnet, indexed API and explorer, and Ctrl-C stops it', { timeout: 600_000 }, async () => {
+test('behavior: peerscope up serves the devnet, indexed API, explorer and live benchmark traffic, and Ctrl-C stops it', { timeout: 600_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'peerscope-up-'))
   // NOTE: as root, embedded Postgres runs as `postgres`, which must be able to enter the directory.
   chmodSync(dataDir, 0o755)
-  const child = spawn(process.execPath, [bin, '--log-format', 'json', 'up', '--data-dir', dataDir, '--chain-port', '0', '--api-port', '0', '--web-port', '0', '--metrics-port', '0', '--only', process.env.PEERSCOPE_UP_ONLY ?? 'devnet,indexer,api,web'], {
+  const child = spawn(process.execPath, [bin, '--log-format', 'json', 'up', '--data-dir', dataDir, '--chain-port', '0', '--api-port', '0', '--web-port', '0', '--metrics-port', '0', '--only', process.env.PEERSCOPE_UP_ONLY ?? 'devnet,indexer,api,web,nodes'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -45,6 +45,24 @@ test('behavior: peerscope up serves the devnet, indexed API and explorer, and Ct
       assert.equal(page.status, 200)
       const html = await page.text()
       assert.ok(html.includes(body.data.transcoders[0]!.id.slice(0, 8)), 'the orchestrators page lists an indexed orchestrator')
+    }
+    if (ready.webUrl && (process.env.PEERSCOPE_UP_ONLY ?? 'nodes').includes('nodes')) {
+      // The gateway's samples reach ClickHouse through the API, and the explorer shows their scores.
+      let rows: { orchestrator: string; score: number | null; samples: number }[] = []
+      const until = Date.now() + 150_000
+      while (rows.length === 0 && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 3_000))
+        const leaderboard = await fetch(ready.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ benchmarkLeaderboard { orchestrator score samples } }' }),
+        })
+        rows = ((await leaderboard.json()) as { data?: { benchmarkLeaderboard: typeof rows } }).data?.benchmarkLeaderboard ?? []
+      }
+      assert.ok(rows.length > 0, `no benchmark samples after 150 s:\n${output.slice(-3000)}`)
+      assert.ok(rows.every((row) => typeof row.score === 'number' && row.score > 0 && row.samples > 0), JSON.stringify(rows))
+      const performance = await (await fetch(`${ready.webUrl}/performance`)).text()
+      assert.ok(performance.toLowerCase().includes(rows[0]!.orchestrator.slice(0, 8)), 'the performance page lists a benchmarked orchestrator')
     }
   } finally {
     child.kill('SIGINT')
