@@ -4,5 +4,4 @@ export { createChainView, type ChainView, type CreateChainViewParameters, type R
 export { createNodeChain, type CreateNodeChainParameters, type NodeChain } from './createNodeChain.ts'
 export { createSignerRecovery, signDigest, signPrefixed, signText, type SignerRecovery } from './signatures.ts'
 export { keccakBytes } from './keccakBytes.ts'
-export { createTicketDigester } from './createTicketDigester.ts'
 export { fundDevnetAccount, type FundDevnetAccountParameters } from './fundDevnetAccount.ts'

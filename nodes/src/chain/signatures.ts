@@ -29,7 +29,7 @@ export function signText(privateKey: Hex, message: string): Hex {
 }
 
 /**
- * Signs an already EIP-191-prefixed hash (from `createTicketDigester`).
+ * Signs an already EIP-191-prefixed hash.
  *
  * @example
  * const sig = signPrefixed(privateKey, digest(nonce))
@@ -48,7 +48,7 @@ export type SignerRecovery = {
   digest: (digest: Hex, sig: Hex) => Address | undefined
   /** Signer of `sig` over a UTF-8 message (prefixed like `signText`). */
   text: (message: string, sig: Hex) => Address | undefined
-  /** Signer of `sig` over an already EIP-191-prefixed hash (see `createTicketDigester`). */
+  /** Signer of `sig` over an already EIP-191-prefixed hash. */
   prefixed: (prefixedHash: Hex, sig: Hex) => Address | undefined
 }
 

@@ -1,7 +1,6 @@
-import { encodeAuxData, ticketExpectedValue, type Ticket } from '@peerscope/protocol'
-import type { Address, Hex } from 'viem'
-import { createTicketDigester } from '../chain/createTicketDigester.ts'
-import { signPrefixed } from '../chain/signatures.ts'
+import { createTicketVerifier, encodeAuxData, ticketExpectedValue, type Ticket } from '@peerscope/protocol'
+import { bytesToHex, type Address, type Hex } from 'viem'
+import { signDigest } from '../chain/signatures.ts'
 import { parsePrice, parseTicketParams, priceJson, ticketParamsJson, type Price, type TicketParams } from '../wire/codec.ts'
 import { feeFor } from '../wire/estimateFee.ts'
 import type { OrchestratorInfoJson, PaymentJson } from '../wire/types.ts'
@@ -30,6 +29,8 @@ export function createPaymentSession({ info, sender, privateKey, maxTicketEV = 3
   let nextNonce = 0n
   let credit = 0n
   let current = info
+  // Native ticket hashing (the signing itself is the gateway's own key on libsecp256k1).
+  const verifier = createTicketVerifier()
 
   return {
     get info() {
@@ -69,10 +70,10 @@ export function createPaymentSession({ info, sender, privateKey, maxTicketEV = 3
       const auxData = encodeAuxData(params.creationRound, params.creationRoundBlockHash)
       const ticketSenderParams = []
       const template: Omit<Ticket, 'senderNonce'> = { recipient: params.recipient, sender, faceValue: params.faceValue, winProb: params.winProb, recipientRandHash: params.recipientRandHash, auxData }
-      const digest = count > 0n ? createTicketDigester(template) : undefined
       for (let i = 0n; i < count; i++) {
         const senderNonce = nextNonce++
-        ticketSenderParams.push({ senderNonce: senderNonce.toString(), sig: signPrefixed(privateKey, (digest as (nonce: bigint) => Hex)(senderNonce)) })
+        const ticketHash = bytesToHex(verifier.hashTicket({ ...template, senderNonce }))
+        ticketSenderParams.push({ senderNonce: senderNonce.toString(), sig: signDigest(privateKey, ticketHash) })
       }
       credit += count * ev
       return {

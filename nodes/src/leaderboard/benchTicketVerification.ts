@@ -1,6 +1,5 @@
-import { signTicket, verifyTicketSignature, type Ticket } from '@peerscope/protocol'
+import { createTicketVerifier, signTicket, verifyTicketSignature, type Ticket } from '@peerscope/protocol'
 import { privateKeyToAccount } from 'viem/accounts'
-import { createTicketVerifier } from './createTicketVerifier.ts'
 
 /** Parameters for {@link benchTicketVerification}. */
 export type BenchTicketVerificationParameters = {

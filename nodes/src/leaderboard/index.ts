@@ -11,7 +11,6 @@ export {
   type CreateLeaderboardRoutesParameters,
   type LeaderboardRouteHandler,
 } from './createLeaderboardRoutes.ts'
-export { createTicketVerifier, type CreateTicketVerifierParameters, type TicketVerifier } from './createTicketVerifier.ts'
 export { InvalidBenchmarkSampleError, LeaderboardParameterError, type InvalidBenchmarkSampleErrorType, type LeaderboardParameterErrorType } from './errors.ts'
 export { formatWeiRatio } from './formatWeiRatio.ts'
 export { insertBenchmarkSamples, type InsertBenchmarkSamplesParameters, type InsertBenchmarkSamplesReturnType } from './insertBenchmarkSamples.ts'

@@ -1,6 +1,7 @@
 import {
   computeFaceValue,
   computeWinProb,
+  createTicketVerifier,
   deriveRecipientRand,
   encodeAuxData,
   InsufficientSenderReserveError,
@@ -13,8 +14,6 @@ import {
 import { randomBytes } from 'node:crypto'
 import { bytesToHex, isAddressEqual, type Address, type Hex } from 'viem'
 import type { ChainView } from '../chain/createChainView.ts'
-import { createTicketDigester } from '../chain/createTicketDigester.ts'
-import { createSignerRecovery } from '../chain/signatures.ts'
 import type { Payment, Price, TicketParams } from '../wire/codec.ts'
 import { NodeProtocolError } from '../wire/errors.ts'
 
@@ -58,7 +57,7 @@ export type ReceivePaymentReturnType = { tickets: number; credited: bigint; winn
  */
 export function createTicketRecipient(parameters: CreateTicketRecipientParameters) {
   const { address, secret, ev, price, view, maxFaceValue = 0n, redeemGas = redeemGasL2, expirationBlocks = 40n, maxNonces = 600, onWinningTicket } = parameters
-  const recover = createSignerRecovery()
+  const verifier = createTicketVerifier()
   // Credit per sender and stream (go-livepeer `AddressBalances`: sender → manifestID → balance).
   const balances = new Map<string, bigint>()
   const key = (sender: Address, manifestId: string) => `${sender.toLowerCase()}/${manifestId}`
@@ -157,11 +156,8 @@ export function createTicketRecipient(parameters: CreateTicketRecipientParameter
         ticket: { recipient: address, sender, faceValue: params.faceValue, winProb: params.winProb, senderNonce, recipientRandHash: params.recipientRandHash, auxData },
         sig,
       }))
-      const digest = createTicketDigester(full[0]!.ticket)
-      for (const { ticket, sig } of full) {
-        const signer = recover.prefixed(digest(ticket.senderNonce), sig)
-        if (!signer || !isAddressEqual(signer, sender)) reject('InvalidTicketSignature', `ticket ${ticket.senderNonce} is not signed by ${sender}`)
-      }
+      for (const { ticket, sig } of full)
+        if (!verifier.verify({ ticket, signature: sig })) reject('InvalidTicketSignature', `ticket ${ticket.senderNonce} is not signed by ${sender}`)
 
       const funds = await view.senderFunds(sender)
       if (funds.withdrawRound !== 0n) reject('InsufficientSenderFunds', `sender ${sender} is unlocking its deposit (withdraw round ${funds.withdrawRound})`)

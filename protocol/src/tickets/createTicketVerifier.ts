@@ -1,4 +1,4 @@
-import type { Ticket } from '@peerscope/protocol'
+import type { Ticket } from './types.ts'
 import createKeccak from 'keccak'
 import secp256k1 from 'secp256k1'
 
@@ -27,8 +27,8 @@ const eip191Prefix = Buffer.from('\x19Ethereum Signed Message:\n32', 'latin1')
  * noble at a few hundred per second): 65-byte signature, v = 27/28, low s, EIP-191 over the ticket
  * hash, recovered address = sender.
  *
- * NOTE: this duplicates protocol's rules for speed; `createTicketVerifier.test.ts` checks both
- * give the same verdicts. Its home should become protocol/src/tickets.
+ * NOTE: the same rules as `verifyTicketSignature` on native code, for the hot path (orchestrators,
+ * benchmarks); `createTicketVerifier.test.ts` checks both give the same verdicts.
  *
  * @example
  * const verifier = createTicketVerifier()
