@@ -173,4 +173,13 @@ program
     await runUpCommand(common, options)
   })
 
-await program.parseAsync(process.argv)
+try {
+  await program.parseAsync(process.argv)
+} catch (error) {
+  // A command's bad input or failed start: one clear line (a BaseError's message carries its
+  // details), no stack trace; `--log-level debug` shows the stack.
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`peerscope: ${message}\n`)
+  if (program.opts().logLevel === 'debug' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
+  process.exit(1)
+}

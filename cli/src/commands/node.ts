@@ -69,7 +69,7 @@ export async function loadManifest(path: string): Promise<DevnetManifest> {
  * key funded through anvil (ETH for gas and deposits, LPT to self-bond), so a node never shares an
  * account, and its nonces, with the simulator.
  */
-export async function resolveNodeKey(common: Common, manifest: DevnetManifest, options: NodeChainOptions, funding: { eth: bigint; lpt: bigint }): Promise<Hex> {
+export async function resolveNodeKey(common: Common, manifest: DevnetManifest, options: Omit<NodeChainOptions, 'manifest'>, funding: { eth: bigint; lpt: bigint }): Promise<Hex> {
   const given = options.privateKey ?? process.env.PEERSCOPE_PRIVATE_KEY
   if (given !== undefined) {
     if (!keyPattern.test(given)) throw new Error('--private-key must be 0x followed by 64 hex digits')
@@ -92,8 +92,15 @@ export function bigintFlag(value: string | undefined, flag: string): bigint | un
 const list = (value: string | undefined) => value?.split(',').map((item) => item.trim()).filter(Boolean)
 
 /** Starts a reference orchestrator as the CLI and `up` configure it. */
-export async function startCliOrchestrator(common: Common, manifest: DevnetManifest, options: OrchestratorCommandOptions): Promise<Orchestrator> {
+export async function startCliOrchestrator(common: Common, manifest: DevnetManifest, options: Omit<OrchestratorCommandOptions, 'manifest'>): Promise<Orchestrator> {
   const logger = common.logger.child({ service: 'orchestrator' })
+  // Flags first: bad input fails before anything touches the chain.
+  const prices = {
+    pricePerUnit: bigintFlag(options.pricePerUnit, '--price-per-unit'),
+    pixelsPerUnit: bigintFlag(options.pixelsPerUnit, '--pixels-per-unit'),
+    rewardCut: bigintFlag(options.rewardCut, '--reward-cut'),
+    feeShare: bigintFlag(options.feeShare, '--fee-share'),
+  }
   const privateKey = await resolveNodeKey(common, manifest, options, { eth: 100n, lpt: 10_000n })
   // NOTE: imported on demand: onnxruntime and the OCR models load only for orchestrators serving AI.
   const ai = options.ai ? { pipelines: await (await import('@peerscope/nodes/ai')).createAiPipelines({ logger }) } : undefined
@@ -104,10 +111,7 @@ export async function startCliOrchestrator(common: Common, manifest: DevnetManif
     host: options.host,
     port: options.port,
     serviceUri: options.serviceUri,
-    pricePerUnit: bigintFlag(options.pricePerUnit, '--price-per-unit'),
-    pixelsPerUnit: bigintFlag(options.pixelsPerUnit, '--pixels-per-unit'),
-    rewardCut: bigintFlag(options.rewardCut, '--reward-cut'),
-    feeShare: bigintFlag(options.feeShare, '--fee-share'),
+    ...prices,
     maxSessions: options.maxSessions,
     localCapacity: options.capacity,
     localWorker: options.localWorker,
@@ -121,15 +125,16 @@ export async function startCliOrchestrator(common: Common, manifest: DevnetManif
 }
 
 /** Starts a reference gateway as the CLI and `up` configure it. */
-export async function startCliGateway(common: Common, manifest: DevnetManifest, options: NodeChainOptions & { orchestrators?: string; maxPricePerUnit?: string }): Promise<Gateway> {
+export async function startCliGateway(common: Common, manifest: DevnetManifest, options: Omit<NodeChainOptions, 'manifest'> & { orchestrators?: string; maxPricePerUnit?: string }): Promise<Gateway> {
   const logger = common.logger.child({ service: 'gateway' })
+  const maxPricePerUnit = bigintFlag(options.maxPricePerUnit, '--max-price-per-unit')
   const privateKey = await resolveNodeKey(common, manifest, options, { eth: 100n, lpt: 0n })
   const gateway = await startGateway({
     manifest,
     rpcUrl: options.rpcUrl,
     privateKey,
     orchestrators: list(options.orchestrators),
-    maxPricePerUnit: bigintFlag(options.maxPricePerUnit, '--max-price-per-unit'),
+    maxPricePerUnit,
     logger,
   })
   common.onShutdown(() => gateway.stop())

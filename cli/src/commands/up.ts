@@ -13,7 +13,7 @@ import { driveTraffic, loadManifest, startCliGateway, startCliOrchestrator, type
 export const services = ['devnet', 'indexer', 'api', 'web', 'nodes'] as const
 export type Service = (typeof services)[number]
 
-/** Services that exist in this version; later issues add the rest. */
+/** Services `up` starts by default (all of them). */
 const available: readonly Service[] = ['devnet', 'indexer', 'api', 'web', 'nodes']
 
 /** The demo network `up` starts: a cheap small orchestrator, a mid-priced one, a pricey big one. */
@@ -127,9 +127,9 @@ export async function runUpCommand(common: Common, options: UpCommandOptions): P
     const orchestrators = []
     for (const [i, setup] of demoOrchestrators.entries()) {
       if (common.isShuttingDown()) return
-      orchestrators.push(await startCliOrchestrator(common, manifest, { manifest: '', host: '127.0.0.1', port: 0, localWorker: true, ai: i === 0, ...setup }))
+      orchestrators.push(await startCliOrchestrator(common, manifest, { host: '127.0.0.1', port: 0, localWorker: true, ai: i === 0, ...setup }))
     }
-    const gateway = await startCliGateway(common, manifest, { manifest: '', orchestrators: orchestrators.map((o) => o.url).join(',') })
+    const gateway = await startCliGateway(common, manifest, { orchestrators: orchestrators.map((o) => o.url).join(',') })
     const traffic = new AbortController()
     common.onShutdown(() => traffic.abort())
     const apiUrl = ready.graphqlUrl?.replace(/\/graphql$/, '')
