@@ -192,7 +192,8 @@ export async function runWorkerCommand(common: Common, options: WorkerCommandOpt
 /** `peerscope bench`: benchmarks orchestrators through a gateway, prints the table, posts samples. */
 export async function runBenchCommand(common: Common, options: BenchCommandOptions): Promise<void> {
   const abort = new AbortController()
-  const stopping = waitForSignal(common).then(() => abort.abort())
+  // Ctrl-C stops the run: the samples so far are printed and posted.
+  void waitForSignal(common).then(() => abort.abort())
   const gateway = await startCliGateway(common, await loadManifest(options.manifest), options)
   try {
     const result = await runBenchmark({
@@ -210,5 +211,4 @@ export async function runBenchCommand(common: Common, options: BenchCommandOptio
   } finally {
     await common.shutdown('bench done')
   }
-  void stopping
 }
