@@ -192,9 +192,10 @@ export async function runWorkerCommand(common: Common, options: WorkerCommandOpt
 /** `peerscope bench`: benchmarks orchestrators through a gateway, prints the table, posts samples. */
 export async function runBenchCommand(common: Common, options: BenchCommandOptions): Promise<void> {
   const abort = new AbortController()
-  // Ctrl-C stops the run: the samples so far are printed and posted.
-  void waitForSignal(common).then(() => abort.abort())
+  void waitForSignal(common)
   const gateway = await startCliGateway(common, await loadManifest(options.manifest), options)
+  // Registered last, so Ctrl-C aborts the run before the gateway stops.
+  common.onShutdown(() => abort.abort())
   try {
     const result = await runBenchmark({
       gateway,
