@@ -1,13 +1,11 @@
 import type { Store } from '@subsquid/typeorm-store'
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js'
 import type { EntityManager } from 'typeorm'
+import { columnValue, entityColumns, storeInternals } from './entityColumns.ts'
 
 type Entity = { id: string }
 
-/** What typeorm-store's Store holds but does not type publicly. */
-type StoreInternals = { em: () => EntityManager; changes?: unknown }
-
-type Plan = { sql: (mode: 'insert' | 'upsert') => string; columns: ColumnMetadata[] } | undefined
+type Plan = { sql: (mode: 'insert' | 'upsert') => string; columns: readonly ColumnMetadata[] } | undefined
 
 const plans = new WeakMap<Function, Plan>()
 /** Rows per statement: each column is one array parameter, so this bounds the statement's size, not its parameter count. */
@@ -27,9 +25,8 @@ const rowsPerStatement = 20_000
  */
 export async function bulkWrite<E extends Entity>(store: Store, entityClass: new (...args: never[]) => E, entities: E[], mode: 'insert' | 'upsert'): Promise<void> {
   if (entities.length === 0) return
-  const internals = store as unknown as StoreInternals
-  const em = internals.em()
-  const plan = internals.changes ? undefined : planOf(em, entityClass)
+  const { em, tracksChanges } = storeInternals(store)
+  const plan = tracksChanges ? undefined : planOf(em, entityClass)
   if (!plan) {
     if (mode === 'insert') await store.insert(entities)
     else await store.upsert(entities)
@@ -38,7 +35,7 @@ export async function bulkWrite<E extends Entity>(store: Store, entityClass: new
   const sql = plan.sql(mode)
   for (let start = 0; start < entities.length; start += rowsPerStatement) {
     const chunk = entities.slice(start, start + rowsPerStatement)
-    const parameters = plan.columns.map((column) => chunk.map((entity) => toParameter(column.getEntityValue(entity, true))))
+    const parameters = plan.columns.map((column) => chunk.map((entity) => columnValue(column, entity)))
     await em.query(sql, parameters)
   }
 }
@@ -46,8 +43,7 @@ export async function bulkWrite<E extends Entity>(store: Store, entityClass: new
 function planOf(em: EntityManager, entityClass: Function): Plan {
   if (plans.has(entityClass)) return plans.get(entityClass)
   const metadata = em.connection.getMetadata(entityClass)
-  // NOTE: relation columns (`delegate_id`) are "virtual" in TypeORM (no property of their own) but real columns.
-  const columns = metadata.columns
+  const columns = entityColumns(em, entityClass)
   let plan: Plan
   if (columns.some((column) => column.isArray)) plan = undefined
   else {
@@ -62,10 +58,4 @@ function planOf(em: EntityManager, entityClass: Function): Plan {
   }
   plans.set(entityClass, plan)
   return plan
-}
-
-function toParameter(value: unknown): unknown {
-  if (value === undefined) return null
-  if (typeof value === 'bigint') return value.toString()
-  return value
 }

@@ -1,11 +1,11 @@
-import { SnakeNamingStrategy } from '@subsquid/typeorm-config/lib/namingStrategy.js'
-import { getMetadataArgsStorage } from 'typeorm'
+import type { Store } from '@subsquid/typeorm-store'
+import type { EntityManager } from 'typeorm'
 import type { EntityHistoryRow, HistoryEntity } from '../clickhouse/index.ts'
 import { Delegator, Protocol, Transcoder } from '../model/index.ts'
 import type { BatchCache, EntityClass } from './batchCache.ts'
+import { columnValue, entityColumns, storeInternals } from './entityColumns.ts'
 
 type Entity = { id: string }
-type ColumnWriter = { column: string; read: (entity: Record<string, unknown>) => unknown }
 
 /** The entities the API can read as of a past block, and their names in `entity_history`. */
 export const versionedEntities: ReadonlyMap<EntityClass<Entity>, HistoryEntity> = new Map<EntityClass<Entity>, HistoryEntity>([
@@ -14,59 +14,18 @@ export const versionedEntities: ReadonlyMap<EntityClass<Entity>, HistoryEntity> 
   [Delegator as EntityClass<Entity>, 'Delegator'],
 ])
 
-const naming = new SnakeNamingStrategy()
-const writers = new Map<Function, ColumnWriter[]>()
-
-/**
- * How an entity class maps to its Postgres row, from TypeORM's decorator registry and the naming
- * strategy the store uses: column name, and the value as the column's transformer writes it (so a
- * numeric is the same decimal string Postgres stores and `pg` returns).
- */
-function writersOf(entityClass: Function): ColumnWriter[] {
-  let list = writers.get(entityClass)
-  if (list) return list
-  const storage = getMetadataArgsStorage()
-  list = []
-  for (const column of storage.columns.filter((c) => c.target === entityClass)) {
-    const transformer = column.options.transformer
-    const to = transformer && !Array.isArray(transformer) ? (value: unknown) => transformer.to(value) : (value: unknown) => value
-    const property = column.propertyName
-    list.push({ column: naming.columnName(property, column.options.name, []), read: (entity) => normalize(to(entity[property])) })
-  }
-  for (const relation of storage.relations.filter((r) => r.target === entityClass)) {
-    if (relation.relationType !== 'many-to-one' && relation.relationType !== 'one-to-one') continue
-    const property = relation.propertyName
-    list.push({
-      column: naming.joinColumnName(naming.relationName(property), 'id'),
-      read: (entity) => {
-        const value = entity[property] as { id?: string } | string | null | undefined
-        return value == null ? null : typeof value === 'string' ? value : (value.id ?? null)
-      },
-    })
-  }
-  writers.set(entityClass, list)
-  return list
-}
-
-function normalize(value: unknown): unknown {
-  if (value === undefined) return null
-  if (typeof value === 'bigint') return value.toString()
-  if (value instanceof Date) return value.toISOString()
-  return value
-}
-
 /**
  * An entity as its Postgres row: column name → value as `pg` returns it (numeric as a decimal
- * string, int4 as a number, relations as `<name>_id`). The API reads `entity_history` versions and
- * live rows through one code path because both have this shape.
+ * string, int4 as a number, relations as `<name>_id`), through the same column mapping the bulk
+ * writes use. The API reads `entity_history` versions and live rows through one code path because
+ * both have this shape.
  *
  * @example
- * toColumnRow(Delegator, delegator) // { id: '0xab…', delegate_id: '0xcd…', bonded_amount: '1000', … }
+ * toColumnRow(em, Delegator, delegator) // { id: '0xab…', delegate_id: '0xcd…', bonded_amount: '1000', … }
  */
-export function toColumnRow<E extends Entity>(entityClass: EntityClass<E>, entity: E): Record<string, unknown> {
-  const record = entity as unknown as Record<string, unknown>
+export function toColumnRow<E extends Entity>(em: EntityManager, entityClass: EntityClass<E>, entity: E): Record<string, unknown> {
   const row: Record<string, unknown> = {}
-  for (const writer of writersOf(entityClass)) row[writer.column] = writer.read(record)
+  for (const column of entityColumns(em, entityClass)) row[column.databaseName] = columnValue(column, entity)
   return row
 }
 
@@ -77,18 +36,19 @@ export function toColumnRow<E extends Entity>(entityClass: EntityClass<E>, entit
  * version.
  *
  * @example
- * const versions = createVersionRecorder(cache)
+ * const versions = createVersionRecorder(store, cache)
  * for (const log of logs) { versions.advance(log.block.height); apply(log) }
- * versions.advance(Number.POSITIVE_INFINITY)
+ * const entityHistory = versions.finish()
  */
-export function createVersionRecorder(cache: BatchCache) {
+export function createVersionRecorder(store: Store, cache: BatchCache) {
+  const { em } = storeInternals(store)
   const rows: EntityHistoryRow[] = []
   let height: number | undefined
   const snapshot = (at: number) => {
     for (const [entityClass, entity] of versionedEntities)
       for (const id of cache.takeChanged(entityClass)) {
         const value = cache.get(entityClass, id)
-        if (value) rows.push({ entity, id, blockNumber: at, data: JSON.stringify(toColumnRow(entityClass, value)) })
+        if (value) rows.push({ entity, id, blockNumber: at, data: JSON.stringify(toColumnRow(em, entityClass, value)) })
       }
   }
   return {

@@ -101,7 +101,7 @@ export function createEntityHandlers(parameters: CreateEntityHandlersParameters)
       >()
       const orchestratorRounds: OrchestratorRoundRow[] = []
       const treasury = new Map<string, bigint>()
-      const versions = createVersionRecorder(cache)
+      const versions = createVersionRecorder(store, cache)
       // The Protocol row created above belongs to the batch's first block.
       if (logs[0]) versions.advance(logs[0].block.height)
 
