@@ -89,6 +89,13 @@ export function bigintFlag(value: string | undefined, flag: string): bigint | un
   return BigInt(value)
 }
 
+/** The OCR pipelines when `--ai` is on. NOTE: imported on demand: onnxruntime and the models load only then. */
+async function loadAiPipelines(enabled: boolean, logger: Common['logger']) {
+  if (!enabled) return undefined
+  const { createAiPipelines } = await import('@peerscope/nodes/ai')
+  return { pipelines: await createAiPipelines({ logger }) }
+}
+
 const list = (value: string | undefined) => value?.split(',').map((item) => item.trim()).filter(Boolean)
 
 /** Starts a reference orchestrator as the CLI and `up` configure it. */
@@ -102,8 +109,7 @@ export async function startCliOrchestrator(common: Common, manifest: DevnetManif
     feeShare: bigintFlag(options.feeShare, '--fee-share'),
   }
   const privateKey = await resolveNodeKey(common, manifest, options, { eth: 100n, lpt: 10_000n })
-  // NOTE: imported on demand: onnxruntime and the OCR models load only for orchestrators serving AI.
-  const ai = options.ai ? { pipelines: await (await import('@peerscope/nodes/ai')).createAiPipelines({ logger }) } : undefined
+  const ai = await loadAiPipelines(options.ai, logger)
   const orchestrator = await startOrchestrator({
     manifest,
     rpcUrl: options.rpcUrl,
@@ -174,7 +180,7 @@ export async function runGatewayCommand(common: Common, options: GatewayCommandO
   const abort = new AbortController()
   common.onShutdown(() => abort.abort())
   const gateway = await startCliGateway(common, await loadManifest(options.manifest), options)
-  await Promise.race([driveTraffic(common, gateway, { streams: options.streams, region: options.region, apiUrl: options.apiUrl, signal: abort.signal }), stopping])
+  void driveTraffic(common, gateway, { streams: options.streams, region: options.region, apiUrl: options.apiUrl, signal: abort.signal })
   await stopping
 }
 
@@ -182,7 +188,7 @@ export async function runGatewayCommand(common: Common, options: GatewayCommandO
 export async function runWorkerCommand(common: Common, options: WorkerCommandOptions): Promise<void> {
   const stopping = waitForSignal(common)
   const logger = common.logger.child({ service: 'worker' })
-  const ai = options.ai ? { pipelines: await (await import('@peerscope/nodes/ai')).createAiPipelines({ logger }) } : undefined
+  const ai = await loadAiPipelines(options.ai, logger)
   const worker = await startWorker({ orchestrator: options.orchestrator, secret: options.secret, name: options.name, capacity: options.capacity, ai, logger })
   common.onShutdown(() => worker.stop())
   logger.info({ name: worker.name, encoder: worker.encoder, orchestrator: options.orchestrator }, 'worker connected')
