@@ -143,7 +143,7 @@ export {
   redeemGasL1,
   redeemGasL2,
 } from './tickets/constants.ts'
-export { createTicketVerifier, type CreateTicketVerifierParameters, type TicketVerifier } from './tickets/createTicketVerifier.ts'
+export { createEcRecover, createTicketVerifier, type CreateTicketVerifierParameters, type TicketVerifier } from './tickets/createTicketVerifier.ts'
 export { decodeAuxData, type DecodeAuxDataReturnType } from './tickets/decodeAuxData.ts'
 export {
   deriveRecipientRand,

@@ -1,11 +1,10 @@
+import { createEcRecover } from '@peerscope/protocol'
 import secp256k1 from 'secp256k1'
-import { bytesToHex, getAddress, hashMessage, hexToBytes, keccak256, type Address, type Hex } from 'viem'
+import { bytesToHex, getAddress, hashMessage, hexToBytes, type Address, type Hex } from 'viem'
 
-// NOTE: tickets are checked one signature each, thousands per second; viem's pure-JS recovery does
-// a few hundred per second, so both sides use libsecp256k1 (the `secp256k1` package's prebuilt
-// binding, no install script). Semantics match the TicketBroker: EIP-191 hash, v 27/28, low s.
-
-const halfN = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0n
+// NOTE: signatures are made and checked thousands per second; viem's pure-JS secp256k1 does a few
+// hundred, so both sides use libsecp256k1 (the `secp256k1` package's prebuilt binding, no install
+// script); recovery is protocol's `createEcRecover` (TicketBroker semantics: EIP-191, v 27/28, low s).
 
 /**
  * Signs `digest` as `personal_sign` would (EIP-191 prefix over 32 raw bytes), v = 27 or 28: what
@@ -61,27 +60,10 @@ export type SignerRecovery = {
  * recover.digest(hashTicket(ticket), sig) === ticket.sender
  */
 export function createSignerRecovery(): SignerRecovery {
-  const addresses = new Map<string, Address>()
+  const ecRecover = createEcRecover({ cacheSize: 10_000 })
   const recover = (prefixedHash: Hex, sig: Hex): Address | undefined => {
-    if (sig.length !== 132) return undefined
-    const bytes = hexToBytes(sig)
-    const v = bytes[64] as number
-    if (v !== 27 && v !== 28) return undefined
-    if (BigInt(`0x${sig.slice(66, 130)}`) > halfN) return undefined
-    let publicKey: Uint8Array
-    try {
-      publicKey = secp256k1.ecdsaRecover(bytes.subarray(0, 64), v - 27, hexToBytes(prefixedHash), false)
-    } catch {
-      return undefined
-    }
-    const key = Buffer.from(publicKey).toString('hex')
-    let address = addresses.get(key)
-    if (!address) {
-      address = getAddress(`0x${keccak256(publicKey.subarray(1)).slice(-40)}`)
-      if (addresses.size > 10_000) addresses.clear()
-      addresses.set(key, address)
-    }
-    return address
+    const signer = ecRecover(hexToBytes(prefixedHash), sig)
+    return signer === undefined ? undefined : getAddress(signer)
   }
   return {
     digest: (digest, sig) => recover(hashMessage({ raw: digest }), sig),

@@ -35,9 +35,8 @@ const eip191Prefix = Buffer.from('\x19Ethereum Signed Message:\n32', 'latin1')
  * if (!verifier.verify({ ticket, signature })) return reject('bad ticket signature')
  */
 export function createTicketVerifier(parameters: CreateTicketVerifierParameters = {}): TicketVerifier {
-  const { cacheSize = 4096 } = parameters
-  const addressByKey = new Map<string, string>()
   const keccak = createKeccak256()
+  const recover = createEcRecover(parameters)
 
   const hashTicket = (ticket: Ticket): Uint8Array => {
     const auxData = bytes(ticket.auxData, 'auxData')
@@ -55,26 +54,43 @@ export function createTicketVerifier(parameters: CreateTicketVerifierParameters 
   return {
     hashTicket,
     verify({ ticket, signature }) {
-      if (typeof signature !== 'string' || !/^0x[0-9a-fA-F]{130}$/.test(signature)) return false
-      const v = Number.parseInt(signature.slice(130, 132), 16)
-      if (v !== 27 && v !== 28) return false
-      if (signature.slice(66, 130).toLowerCase() > halfCurveOrderHex) return false
       const digest = keccak(Buffer.concat([eip191Prefix, hashTicket(ticket)]))
-      let publicKey: Uint8Array
-      try {
-        publicKey = secp256k1.ecdsaRecover(Buffer.from(signature.slice(2, 130), 'hex'), v - 27, digest, false)
-      } catch {
-        return false
-      }
-      const keyHex = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('hex')
-      let address = addressByKey.get(keyHex)
-      if (address === undefined) {
-        address = `0x${Buffer.from(keccak(publicKey.subarray(1))).subarray(12).toString('hex')}`
-        if (addressByKey.size >= cacheSize) addressByKey.clear()
-        addressByKey.set(keyHex, address)
-      }
-      return address === ticket.sender.toLowerCase()
+      return recover(digest, signature) === ticket.sender.toLowerCase()
     },
+  }
+}
+
+/**
+ * The signer (lower-case address) of a 65-byte `r‖s‖v` signature over an already EIP-191-prefixed
+ * 32-byte digest, on libsecp256k1; undefined for what OpenZeppelin's ECDSA rejects (malformed, v
+ * not 27/28, high s) or what does not recover. Public keys seen before skip the address hash.
+ *
+ * @example
+ * const recover = createEcRecover()
+ * recover(hexToBytes(hashMessage({ raw: hashTicket(ticket) })), signature) // '0xab…'
+ */
+export function createEcRecover({ cacheSize = 4096 }: CreateTicketVerifierParameters = {}): (prefixedDigest: Uint8Array, signature: string) => string | undefined {
+  const addressByKey = new Map<string, string>()
+  const keccak = createKeccak256()
+  return (prefixedDigest, signature) => {
+    if (typeof signature !== 'string' || !/^0x[0-9a-fA-F]{130}$/.test(signature)) return undefined
+    const v = Number.parseInt(signature.slice(130, 132), 16)
+    if (v !== 27 && v !== 28) return undefined
+    if (signature.slice(66, 130).toLowerCase() > halfCurveOrderHex) return undefined
+    let publicKey: Uint8Array
+    try {
+      publicKey = secp256k1.ecdsaRecover(Buffer.from(signature.slice(2, 130), 'hex'), v - 27, prefixedDigest, false)
+    } catch {
+      return undefined
+    }
+    const keyHex = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('hex')
+    let address = addressByKey.get(keyHex)
+    if (address === undefined) {
+      address = `0x${Buffer.from(keccak(publicKey.subarray(1))).subarray(12).toString('hex')}`
+      if (addressByKey.size >= cacheSize) addressByKey.clear()
+      addressByKey.set(keyHex, address)
+    }
+    return address
   }
 }
 
