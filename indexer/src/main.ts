@@ -140,14 +140,13 @@ export async function runIndexer({ config, logger, stages, metrics = createIndex
     const facts = await stages.handleBatch(ctx.store.entities, logs)
     timings.decodeMs += handlersStarted - decodeStarted
     timings.handlersMs += performance.now() - handlersStarted
-    if (facts?.orchestratorRounds?.length || facts?.delegatorRounds?.length) {
+    if (facts?.orchestratorRounds?.length || facts?.delegatorRounds?.length || facts?.entityHistory?.length) {
       // NOTE: the sink stamps round rows from their block's logs; those logs were just written and
       // are skipped as duplicates.
       const heights = new Set([...(facts.orchestratorRounds ?? []), ...(facts.delegatorRounds ?? [])].map((row) => row.blockNumber))
-      const blockLogs = logs.filter((log) => heights.has(log.block.height))
-      ctx.store.writeFacts({ logs: blockLogs, orchestratorRounds: facts.orchestratorRounds, delegatorRounds: facts.delegatorRounds })
+      const blockLogs = heights.size > 0 ? logs.filter((log) => heights.has(log.block.height)) : []
+      ctx.store.writeFacts({ logs: blockLogs, orchestratorRounds: facts.orchestratorRounds, delegatorRounds: facts.delegatorRounds, entityHistory: facts.entityHistory })
     }
-    if (facts?.entityHistory?.length) ctx.store.writeFacts({ logs: [], entityHistory: facts.entityHistory })
     const last = ctx.blocks[ctx.blocks.length - 1] ?? first
     metrics.recordBatch({ toHeight: last.header.height, blocks: ctx.blocks.length, events: logs.length, lastTimestampMs: last.header.timestamp, isHead: ctx.isHead })
     if (logs.length >= 10_000)
